@@ -1,0 +1,145 @@
+package dev.neuralstyle.features;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
+import dev.neuralstyle.NstException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The frozen convolutional part of VGG (Simonyan and Zisserman, arXiv 1409.1556) as used by Gatys et
+ * al. (2015): 3x3 convolutions with padding 1, ReLU, and 2x2 pooling (max or average) between blocks.
+ *
+ * <p>The stack is built only up to a given deepest layer, and {@link #extract} stops the forward pass
+ * at the deepest requested layer. The parameters never require a gradient; only the input image does.
+ * Parameters live in their own sub-manager of the manager passed to {@link #create}, released by
+ * {@link #close()}.
+ */
+public final class VggFeatures implements AutoCloseable {
+  private static final Shape STRIDE_1 = new Shape(1, 1);
+  private static final Shape PAD_1 = new Shape(1, 1);
+  private static final Shape DILATION_1 = new Shape(1, 1);
+  private static final Shape POOL_2 = new Shape(2, 2);
+  private static final Shape PAD_0 = new Shape(0, 0);
+
+  private final VggModel model;
+  private final PoolingMode pooling;
+  private final NDManager manager;
+  private final Map<String, NDArray[]> convs;
+  private final String deepestBuilt;
+
+  private VggFeatures(
+      VggModel model,
+      PoolingMode pooling,
+      NDManager manager,
+      Map<String, NDArray[]> convs,
+      String deepestBuilt) {
+    this.model = model;
+    this.pooling = pooling;
+    this.manager = manager;
+    this.convs = convs;
+    this.deepestBuilt = deepestBuilt;
+  }
+
+  /**
+   * Builds the stack of {@code model} up to and including {@code deepestLayer}, copying the needed
+   * parameters into NDArrays owned by a new sub-manager of {@code parent}.
+   *
+   * @throws NstException if {@code params} lacks a convolution the layer needs
+   */
+  public static VggFeatures create(
+      NDManager parent,
+      VggModel model,
+      PoolingMode pooling,
+      ConvParameters params,
+      String deepestLayer) {
+    VggLayers.requireKnown(model, List.of(deepestLayer), "layer");
+    NDManager manager = parent.newSubManager();
+    try {
+      Map<String, NDArray[]> convs = new LinkedHashMap<>();
+      int inChannels = 3;
+      for (String conv : VggLayers.convsNeededFor(model, deepestLayer)) {
+        if (!params.has(conv)) {
+          throw new NstException("the weights have no " + conv + ", needed for " + deepestLayer);
+        }
+        int out = VggLayers.channels(VggLayers.blockOf(conv));
+        NDArray weight = manager.create(params.weight(conv), new Shape(out, inChannels, 3, 3));
+        NDArray bias = manager.create(params.bias(conv), new Shape(out));
+        convs.put(conv, new NDArray[] {weight, bias});
+        inChannels = out;
+      }
+      return new VggFeatures(model, pooling, manager, convs, deepestLayer);
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  /** The architecture. */
+  public VggModel model() {
+    return model;
+  }
+
+  /** The pooling between blocks. */
+  public PoolingMode pooling() {
+    return pooling;
+  }
+
+  /** The deepest layer this stack can compute. */
+  public String deepestLayer() {
+    return deepestBuilt;
+  }
+
+  /**
+   * Runs the forward pass on {@code image} (NCHW, already preprocessed for these weights) and returns
+   * exactly the requested layers, keyed by name in forward order. Computation stops at the deepest
+   * requested layer. The returned arrays belong to the image's manager.
+   */
+  public Map<String, NDArray> extract(NDArray image, Collection<String> layers) {
+    VggLayers.requireKnown(model, layers, "layer");
+    String deepest = VggLayers.deepest(model, layers);
+    if (model.indexOf(deepest) > model.indexOf(deepestBuilt)) {
+      throw new IllegalArgumentException(
+          "layer " + deepest + " is past the deepest built layer " + deepestBuilt);
+    }
+    Set<String> wanted = new HashSet<>(layers);
+    Map<String, NDArray> found = new LinkedHashMap<>();
+    NDArray x = image;
+    List<String> names = new ArrayList<>(model.layerNames());
+    for (String name : names.subList(0, model.indexOf(deepest) + 1)) {
+      x = apply(name, x);
+      if (wanted.contains(name)) {
+        found.put(name, x);
+      }
+    }
+    return found;
+  }
+
+  private NDArray apply(String layer, NDArray x) {
+    if (layer.startsWith("conv")) {
+      NDArray[] wb = convs.get(layer);
+      return Conv2d.conv2d(x, wb[0], wb[1], STRIDE_1, PAD_1, DILATION_1, 1).singletonOrThrow();
+    }
+    if (layer.startsWith("relu")) {
+      return Activation.relu(x);
+    }
+    return pooling == PoolingMode.MAX
+        ? Pool.maxPool2d(x, POOL_2, POOL_2, PAD_0, false)
+        : Pool.avgPool2d(x, POOL_2, POOL_2, PAD_0, false, true);
+  }
+
+  /** Releases the parameters. */
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

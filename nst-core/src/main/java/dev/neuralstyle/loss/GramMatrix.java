@@ -1,0 +1,32 @@
+package dev.neuralstyle.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The Gram matrix of a layer's feature maps, Gatys et al. (2015), eq. 3: {@code G_ij = sum_k F_ik
+ * F_jk}, where F is the N x M matrix of N filter responses at M positions. It holds the correlations
+ * between filter responses and discards their spatial arrangement.
+ */
+public final class GramMatrix {
+  private GramMatrix() {}
+
+  /**
+   * The Gram matrix of {@code features} (shape (1, N, H, W) or (N, H, W)) in {@code form}: unnormalised
+   * for {@link LossForm#PAPER}, divided by N x M for {@link LossForm#MEAN}.
+   */
+  public static NDArray of(NDArray features, LossForm form) {
+    Shape shape = features.getShape();
+    long n = shape.get(shape.dimension() - 3);
+    long m = shape.get(shape.dimension() - 2) * shape.get(shape.dimension() - 1);
+    NDArray f = features.reshape(n, m);
+    NDArray gram = f.matMul(f.transpose());
+    return form == LossForm.MEAN ? gram.div((float) (n * m)) : gram;
+  }
+
+  /** Number of positions M (height x width) of a (1, N, H, W) or (N, H, W) feature array. */
+  public static long positions(NDArray features) {
+    Shape shape = features.getShape();
+    return shape.get(shape.dimension() - 2) * shape.get(shape.dimension() - 1);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.neuralstyle.loss;
+
+/** How the content and style losses are scaled. */
+public enum LossForm {
+  /**
+   * The paper's sums (Gatys et al. 2015, eqs. 1, 3-5): content = 1/2 sum (F - P)^2; Gram matrices
+   * unnormalised; style layer error E_l = sum (G - A)^2 / (4 N_l^2 M_l^2). The paper's alpha/beta
+   * ratios (1e-3, 1e-4) refer to this form.
+   */
+  PAPER,
+  /**
+   * Means, as in jcjohnson/neural-style and the Hvass notebook: content = mean (F - P)^2; Gram divided
+   * by N_l M_l (channels times positions); style layer error = mean (G - A)^2. Loss weights are then
+   * independent of image size.
+   */
+  MEAN
+}

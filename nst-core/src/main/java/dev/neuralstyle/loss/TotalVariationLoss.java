@@ -1,0 +1,28 @@
+package dev.neuralstyle.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+
+/**
+ * Total variation of an image (N, C, H, W): the sum over neighbouring pixels of their differences, in
+ * L1 or squared form. Not part of Gatys et al. (2015); the Hvass notebook adds it as a "denoise" loss
+ * and most implementations use it to suppress high-frequency noise. Zero for a constant image.
+ */
+public final class TotalVariationLoss {
+  private static final NDIndex DOWN_FROM = new NDIndex(":, :, 1:, :");
+  private static final NDIndex DOWN_TO = new NDIndex(":, :, :-1, :");
+  private static final NDIndex RIGHT_FROM = new NDIndex(":, :, :, 1:");
+  private static final NDIndex RIGHT_TO = new NDIndex(":, :, :, :-1");
+
+  private TotalVariationLoss() {}
+
+  /** The total variation of {@code image} in {@code form}. */
+  public static NDArray compute(NDArray image, TvForm form) {
+    NDArray dy = image.get(DOWN_FROM).sub(image.get(DOWN_TO));
+    NDArray dx = image.get(RIGHT_FROM).sub(image.get(RIGHT_TO));
+    if (form == TvForm.L1) {
+      return dy.abs().sum().add(dx.abs().sum());
+    }
+    return dy.mul(dy).sum().add(dx.mul(dx).sum());
+  }
+}

@@ -1,0 +1,173 @@
+package dev.neuralstyle.transfer;
+
+import dev.neuralstyle.NstException;
+import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Preprocessing;
+import dev.neuralstyle.features.VggLayers;
+import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.loss.LossForm;
+import dev.neuralstyle.loss.TvForm;
+import dev.neuralstyle.optimize.OptimizerKind;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything that defines one style transfer, validated on construction. Build one with {@link
+ * #builder()}, which starts from the defaults in {@link Defaults}; every message of a rejected value
+ * names the command-line flag, the rule and the value found.
+ *
+ * @param content the content photo
+ * @param styles one or more style images
+ * @param styleBlend blend weight per style image (empty: equal); normalised to sum 1
+ * @param model the VGG architecture
+ * @param pooling max or average pooling
+ * @param size the output's longest side in pixels (the content image is resized to it)
+ * @param styleScale style images are resized to {@code styleScale * size} on their longest side
+ * @param styleSize if positive, the style images' longest side in pixels instead (Hvass: 300)
+ * @param contentLayers layers whose responses the content loss matches
+ * @param styleLayers layers whose Gram matrices the style loss matches
+ * @param styleLayerWeights weight w_l per style layer (empty: 1 / number of layers)
+ * @param contentWeight alpha
+ * @param styleWeight beta
+ * @param tvWeight gamma, the total-variation weight
+ * @param lossForm the paper's sums or means
+ * @param tvForm L1 or L2 total variation
+ * @param adaptiveWeights the Hvass notebook's rescaling of each loss by 1/(value + 1e-10) every step
+ * @param optimizer the optimiser
+ * @param iterations the budget of loss-and-gradient evaluations
+ * @param learningRate step size for Adam and GD, in 8-bit pixel levels (0..255 scale)
+ * @param lbfgsHistory L-BFGS curvature pairs kept
+ * @param init where the optimisation starts
+ * @param seed seed of every random choice (noise init)
+ * @param snapshotEvery emit a snapshot image every this many iterations (0: never)
+ * @param preprocessing the weights' input convention, or {@code null} to use what the weights declare
+ * @param tolerance stop early when the loss changes by less than this fraction over 10 iterations (0:
+ *     never)
+ * @param maxPixels refuse input images with more pixels than this
+ */
+public record StyleTransferRequest(
+    Path content,
+    List<Path> styles,
+    List<Double> styleBlend,
+    VggModel model,
+    PoolingMode pooling,
+    int size,
+    double styleScale,
+    int styleSize,
+    List<String> contentLayers,
+    List<String> styleLayers,
+    List<Double> styleLayerWeights,
+    double contentWeight,
+    double styleWeight,
+    double tvWeight,
+    LossForm lossForm,
+    TvForm tvForm,
+    boolean adaptiveWeights,
+    OptimizerKind optimizer,
+    int iterations,
+    double learningRate,
+    int lbfgsHistory,
+    InitSpec init,
+    long seed,
+    int snapshotEvery,
+    Preprocessing preprocessing,
+    double tolerance,
+    long maxPixels) {
+
+  /** Validates every field; see the class comment. */
+  public StyleTransferRequest {
+    Checks.required(content, "--content");
+    Checks.required(styles, "--style");
+    styles = List.copyOf(styles);
+    if (styles.isEmpty()) {
+      throw new NstException("invalid value for --style: at least one style image is required");
+    }
+    styleBlend = List.copyOf(styleBlend);
+    if (!styleBlend.isEmpty() && styleBlend.size() != styles.size()) {
+      throw new NstException(
+          "invalid value for --style-blend: "
+              + styleBlend.size()
+              + " weights given for "
+              + styles.size()
+              + " style images; give one weight per style image");
+    }
+    Checks.nonNegative(styleBlend, "--style-blend");
+    if (!styleBlend.isEmpty() && styleBlend.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+      throw new NstException("invalid value for --style-blend: weights must not all be 0");
+    }
+    Checks.required(model, "--model");
+    Checks.required(pooling, "--pooling");
+    Checks.range(size, 16, 16384, "--size");
+    Checks.positiveFinite(styleScale, "--style-scale");
+    Checks.range(styleSize, 0, 16384, "--style-size");
+    contentLayers = List.copyOf(contentLayers);
+    styleLayers = List.copyOf(styleLayers);
+    VggLayers.requireKnown(model, contentLayers, "--content-layers");
+    VggLayers.requireKnown(model, styleLayers, "--style-layers");
+    if (contentLayers.isEmpty() && styleLayers.isEmpty()) {
+      throw new NstException(
+          "invalid value for --content-layers/--style-layers: at least one layer is required");
+    }
+    styleLayerWeights = List.copyOf(styleLayerWeights);
+    if (!styleLayerWeights.isEmpty() && styleLayerWeights.size() != styleLayers.size()) {
+      throw new NstException(
+          "invalid value for --style-layer-weights: "
+              + styleLayerWeights.size()
+              + " weights given for "
+              + styleLayers.size()
+              + " style layers");
+    }
+    Checks.nonNegative(styleLayerWeights, "--style-layer-weights");
+    Checks.nonNegativeFinite(contentWeight, "--content-weight");
+    Checks.nonNegativeFinite(styleWeight, "--style-weight");
+    Checks.nonNegativeFinite(tvWeight, "--tv-weight");
+    Checks.required(lossForm, "--loss-form");
+    Checks.required(tvForm, "--tv-form");
+    Checks.required(optimizer, "--optimizer");
+    Checks.range(iterations, 1, 10_000_000, "--iterations");
+    Checks.positiveFinite(learningRate, "--learning-rate");
+    Checks.range(lbfgsHistory, 1, 1000, "--lbfgs-history");
+    Checks.required(init, "--init");
+    Checks.range(snapshotEvery, 0, Integer.MAX_VALUE, "--save-every");
+    if (!(tolerance >= 0 && tolerance < 1)) {
+      throw new NstException(
+          "invalid value for --tolerance: must be in [0, 1), found " + tolerance);
+    }
+    if (maxPixels < 1) {
+      throw new NstException("invalid value for --max-pixels: must be >= 1, found " + maxPixels);
+    }
+  }
+
+  /** A builder holding the {@link Defaults}; content and style must be set. */
+  public static StyleTransferRequestBuilder builder() {
+    return new StyleTransferRequestBuilder();
+  }
+
+  /** A builder holding this request's values, to derive a changed copy. */
+  public StyleTransferRequestBuilder toBuilder() {
+    return new StyleTransferRequestBuilder(this);
+  }
+
+  /** Blend weights normalised to sum 1, one per style image. */
+  public double[] normalizedStyleBlend() {
+    double[] w = new double[styles.size()];
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = styleBlend.isEmpty() ? 1 : styleBlend.get(i);
+      sum += w[i];
+    }
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= sum;
+    }
+    return w;
+  }
+
+  /** Weight w_l of each style layer: as given, or 1 / number of style layers. */
+  public double[] effectiveStyleLayerWeights() {
+    double[] w = new double[styleLayers.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = styleLayerWeights.isEmpty() ? 1.0 / w.length : styleLayerWeights.get(i);
+    }
+    return w;
+  }
+}

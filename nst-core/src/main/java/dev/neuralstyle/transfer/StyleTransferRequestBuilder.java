@@ -1,0 +1,405 @@
+package dev.neuralstyle.transfer;
+
+import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Preprocessing;
+import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.loss.LossForm;
+import dev.neuralstyle.loss.TvForm;
+import dev.neuralstyle.optimize.OptimizerKind;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Mutable builder of a {@link StyleTransferRequest}; starts from {@link Defaults}. {@link #build()}
+ * validates.
+ */
+public final class StyleTransferRequestBuilder {
+  private Path content = null;
+  private List<Path> styles = List.of();
+  private List<Double> styleBlend = List.of();
+  private VggModel model = Defaults.MODEL;
+  private PoolingMode pooling = Defaults.POOLING;
+  private int size = Defaults.SIZE;
+  private double styleScale = Defaults.STYLE_SCALE;
+  private int styleSize = 0;
+  private List<String> contentLayers = Defaults.CONTENT_LAYERS;
+  private List<String> styleLayers = Defaults.STYLE_LAYERS;
+  private List<Double> styleLayerWeights = List.of();
+  private double contentWeight = Defaults.CONTENT_WEIGHT;
+  private double styleWeight = Defaults.STYLE_WEIGHT;
+  private double tvWeight = Defaults.TV_WEIGHT;
+  private LossForm lossForm = Defaults.LOSS_FORM;
+  private TvForm tvForm = Defaults.TV_FORM;
+  private boolean adaptiveWeights = false;
+  private OptimizerKind optimizer = Defaults.OPTIMIZER;
+  private int iterations = Defaults.ITERATIONS;
+  private double learningRate = Defaults.LEARNING_RATE;
+  private int lbfgsHistory = Defaults.LBFGS_HISTORY;
+  private InitSpec init = Defaults.INIT;
+  private long seed = Defaults.SEED;
+  private int snapshotEvery = Defaults.SNAPSHOT_EVERY;
+  private Preprocessing preprocessing = null;
+  private double tolerance = Defaults.TOLERANCE;
+  private long maxPixels = Defaults.MAX_PIXELS;
+
+  StyleTransferRequestBuilder() {}
+
+  StyleTransferRequestBuilder(StyleTransferRequest r) {
+    this.content = r.content();
+    this.styles = r.styles();
+    this.styleBlend = r.styleBlend();
+    this.model = r.model();
+    this.pooling = r.pooling();
+    this.size = r.size();
+    this.styleScale = r.styleScale();
+    this.styleSize = r.styleSize();
+    this.contentLayers = r.contentLayers();
+    this.styleLayers = r.styleLayers();
+    this.styleLayerWeights = r.styleLayerWeights();
+    this.contentWeight = r.contentWeight();
+    this.styleWeight = r.styleWeight();
+    this.tvWeight = r.tvWeight();
+    this.lossForm = r.lossForm();
+    this.tvForm = r.tvForm();
+    this.adaptiveWeights = r.adaptiveWeights();
+    this.optimizer = r.optimizer();
+    this.iterations = r.iterations();
+    this.learningRate = r.learningRate();
+    this.lbfgsHistory = r.lbfgsHistory();
+    this.init = r.init();
+    this.seed = r.seed();
+    this.snapshotEvery = r.snapshotEvery();
+    this.preprocessing = r.preprocessing();
+    this.tolerance = r.tolerance();
+    this.maxPixels = r.maxPixels();
+  }
+
+  /** Sets {@link StyleTransferRequest#content()}. */
+  public StyleTransferRequestBuilder content(Path content) {
+    this.content = content;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#content()}. */
+  public Path content() {
+    return content;
+  }
+
+  /** Sets {@link StyleTransferRequest#styles()}. */
+  public StyleTransferRequestBuilder styles(List<Path> styles) {
+    this.styles = styles;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#styles()}. */
+  public List<Path> styles() {
+    return styles;
+  }
+
+  /** Sets {@link StyleTransferRequest#styleBlend()}. */
+  public StyleTransferRequestBuilder styleBlend(List<Double> styleBlend) {
+    this.styleBlend = styleBlend;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#styleBlend()}. */
+  public List<Double> styleBlend() {
+    return styleBlend;
+  }
+
+  /** Sets {@link StyleTransferRequest#model()}. */
+  public StyleTransferRequestBuilder model(VggModel model) {
+    this.model = model;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#model()}. */
+  public VggModel model() {
+    return model;
+  }
+
+  /** Sets {@link StyleTransferRequest#pooling()}. */
+  public StyleTransferRequestBuilder pooling(PoolingMode pooling) {
+    this.pooling = pooling;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#pooling()}. */
+  public PoolingMode pooling() {
+    return pooling;
+  }
+
+  /** Sets {@link StyleTransferRequest#size()}. */
+  public StyleTransferRequestBuilder size(int size) {
+    this.size = size;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#size()}. */
+  public int size() {
+    return size;
+  }
+
+  /** Sets {@link StyleTransferRequest#styleScale()}. */
+  public StyleTransferRequestBuilder styleScale(double styleScale) {
+    this.styleScale = styleScale;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#styleScale()}. */
+  public double styleScale() {
+    return styleScale;
+  }
+
+  /** Sets {@link StyleTransferRequest#styleSize()}. */
+  public StyleTransferRequestBuilder styleSize(int styleSize) {
+    this.styleSize = styleSize;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#styleSize()}. */
+  public int styleSize() {
+    return styleSize;
+  }
+
+  /** Sets {@link StyleTransferRequest#contentLayers()}. */
+  public StyleTransferRequestBuilder contentLayers(List<String> contentLayers) {
+    this.contentLayers = contentLayers;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#contentLayers()}. */
+  public List<String> contentLayers() {
+    return contentLayers;
+  }
+
+  /** Sets {@link StyleTransferRequest#styleLayers()}. */
+  public StyleTransferRequestBuilder styleLayers(List<String> styleLayers) {
+    this.styleLayers = styleLayers;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#styleLayers()}. */
+  public List<String> styleLayers() {
+    return styleLayers;
+  }
+
+  /** Sets {@link StyleTransferRequest#styleLayerWeights()}. */
+  public StyleTransferRequestBuilder styleLayerWeights(List<Double> styleLayerWeights) {
+    this.styleLayerWeights = styleLayerWeights;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#styleLayerWeights()}. */
+  public List<Double> styleLayerWeights() {
+    return styleLayerWeights;
+  }
+
+  /** Sets {@link StyleTransferRequest#contentWeight()}. */
+  public StyleTransferRequestBuilder contentWeight(double contentWeight) {
+    this.contentWeight = contentWeight;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#contentWeight()}. */
+  public double contentWeight() {
+    return contentWeight;
+  }
+
+  /** Sets {@link StyleTransferRequest#styleWeight()}. */
+  public StyleTransferRequestBuilder styleWeight(double styleWeight) {
+    this.styleWeight = styleWeight;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#styleWeight()}. */
+  public double styleWeight() {
+    return styleWeight;
+  }
+
+  /** Sets {@link StyleTransferRequest#tvWeight()}. */
+  public StyleTransferRequestBuilder tvWeight(double tvWeight) {
+    this.tvWeight = tvWeight;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#tvWeight()}. */
+  public double tvWeight() {
+    return tvWeight;
+  }
+
+  /** Sets {@link StyleTransferRequest#lossForm()}. */
+  public StyleTransferRequestBuilder lossForm(LossForm lossForm) {
+    this.lossForm = lossForm;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#lossForm()}. */
+  public LossForm lossForm() {
+    return lossForm;
+  }
+
+  /** Sets {@link StyleTransferRequest#tvForm()}. */
+  public StyleTransferRequestBuilder tvForm(TvForm tvForm) {
+    this.tvForm = tvForm;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#tvForm()}. */
+  public TvForm tvForm() {
+    return tvForm;
+  }
+
+  /** Sets {@link StyleTransferRequest#adaptiveWeights()}. */
+  public StyleTransferRequestBuilder adaptiveWeights(boolean adaptiveWeights) {
+    this.adaptiveWeights = adaptiveWeights;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#adaptiveWeights()}. */
+  public boolean adaptiveWeights() {
+    return adaptiveWeights;
+  }
+
+  /** Sets {@link StyleTransferRequest#optimizer()}. */
+  public StyleTransferRequestBuilder optimizer(OptimizerKind optimizer) {
+    this.optimizer = optimizer;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#optimizer()}. */
+  public OptimizerKind optimizer() {
+    return optimizer;
+  }
+
+  /** Sets {@link StyleTransferRequest#iterations()}. */
+  public StyleTransferRequestBuilder iterations(int iterations) {
+    this.iterations = iterations;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#iterations()}. */
+  public int iterations() {
+    return iterations;
+  }
+
+  /** Sets {@link StyleTransferRequest#learningRate()}. */
+  public StyleTransferRequestBuilder learningRate(double learningRate) {
+    this.learningRate = learningRate;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#learningRate()}. */
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /** Sets {@link StyleTransferRequest#lbfgsHistory()}. */
+  public StyleTransferRequestBuilder lbfgsHistory(int lbfgsHistory) {
+    this.lbfgsHistory = lbfgsHistory;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#lbfgsHistory()}. */
+  public int lbfgsHistory() {
+    return lbfgsHistory;
+  }
+
+  /** Sets {@link StyleTransferRequest#init()}. */
+  public StyleTransferRequestBuilder init(InitSpec init) {
+    this.init = init;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#init()}. */
+  public InitSpec init() {
+    return init;
+  }
+
+  /** Sets {@link StyleTransferRequest#seed()}. */
+  public StyleTransferRequestBuilder seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#seed()}. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Sets {@link StyleTransferRequest#snapshotEvery()}. */
+  public StyleTransferRequestBuilder snapshotEvery(int snapshotEvery) {
+    this.snapshotEvery = snapshotEvery;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#snapshotEvery()}. */
+  public int snapshotEvery() {
+    return snapshotEvery;
+  }
+
+  /** Sets {@link StyleTransferRequest#preprocessing()}. */
+  public StyleTransferRequestBuilder preprocessing(Preprocessing preprocessing) {
+    this.preprocessing = preprocessing;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#preprocessing()}. */
+  public Preprocessing preprocessing() {
+    return preprocessing;
+  }
+
+  /** Sets {@link StyleTransferRequest#tolerance()}. */
+  public StyleTransferRequestBuilder tolerance(double tolerance) {
+    this.tolerance = tolerance;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#tolerance()}. */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /** Sets {@link StyleTransferRequest#maxPixels()}. */
+  public StyleTransferRequestBuilder maxPixels(long maxPixels) {
+    this.maxPixels = maxPixels;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#maxPixels()}. */
+  public long maxPixels() {
+    return maxPixels;
+  }
+
+  /** Validates and returns the request. */
+  public StyleTransferRequest build() {
+    return new StyleTransferRequest(
+        content,
+        styles,
+        styleBlend,
+        model,
+        pooling,
+        size,
+        styleScale,
+        styleSize,
+        contentLayers,
+        styleLayers,
+        styleLayerWeights,
+        contentWeight,
+        styleWeight,
+        tvWeight,
+        lossForm,
+        tvForm,
+        adaptiveWeights,
+        optimizer,
+        iterations,
+        learningRate,
+        lbfgsHistory,
+        init,
+        seed,
+        snapshotEvery,
+        preprocessing,
+        tolerance,
+        maxPixels);
+  }
+}

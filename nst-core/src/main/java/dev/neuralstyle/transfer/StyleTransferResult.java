@@ -1,0 +1,35 @@
+package dev.neuralstyle.transfer;
+
+import dev.neuralstyle.features.Preprocessing;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The outcome of a run.
+ *
+ * @param image the stylised image
+ * @param content the content image as used (resized)
+ * @param styles the style images as used (resized)
+ * @param steps one record per optimiser iteration
+ * @param evaluations loss-and-gradient evaluations used
+ * @param setupSeconds time to load images and compute targets
+ * @param optimizeSeconds time spent optimising
+ * @param stopReason {@code budget}, {@code converged}, {@code tolerance} or {@code cancelled}
+ * @param preprocessing the input convention used
+ */
+public record StyleTransferResult(
+    BufferedImage image,
+    BufferedImage content,
+    List<BufferedImage> styles,
+    List<StepRecord> steps,
+    int evaluations,
+    double setupSeconds,
+    double optimizeSeconds,
+    String stopReason,
+    Preprocessing preprocessing) {
+  /** Copies the lists. */
+  public StyleTransferResult {
+    styles = List.copyOf(styles);
+    steps = List.copyOf(steps);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.neuralstyle.optimize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OptimizerTest {
+  private NDManager manager;
+
+  @BeforeEach
+  void open() {
+    manager = NDManager.newBaseManager();
+  }
+
+  @AfterEach
+  void close() {
+    manager.close();
+  }
+
+  private static int run(ImageOptimizer opt, Objective f, int budget) {
+    while (opt.evaluations() < budget) {
+      if (opt.step(f, budget - opt.evaluations()).converged()) {
+        break;
+      }
+    }
+    return opt.evaluations();
+  }
+
+  @Test
+  void lbfgs_solves_an_ill_conditioned_quadratic() {
+    int n = 50;
+    float[] d = new float[n];
+    float[] c = new float[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = 1 + 99f * i / (n - 1); // condition number 100
+      c[i] = (float) Math.sin(i);
+    }
+    Objective f = TestObjectives.quadratic(d, c);
+    NDArray start = manager.zeros(new Shape(n));
+    try (LbfgsOptimizer opt = new LbfgsOptimizer(start, 10, 1e-5, 1e-12)) {
+      int used = run(opt, f, 200);
+      assertArrayEquals(c, opt.current().toFloatArray(), 1e-3f);
+      assertTrue(used < 100, "evaluations " + used);
+    }
+  }
+
+  @Test
+  void lbfgs_finds_the_rosenbrock_minimum() {
+    NDArray start = manager.create(new double[] {-1.2, 1.0}, new Shape(2));
+    Objective f = TestObjectives.rosenbrock();
+    try (LbfgsOptimizer opt = new LbfgsOptimizer(start, 10, 1e-8, 1e-15)) {
+      run(opt, f, 500);
+      double[] x = opt.current().toDoubleArray();
+      assertEquals(1.0, x[0], 1e-4);
+      assertEquals(1.0, x[1], 1e-4);
+    }
+  }
+
+  @Test
+  void adam_lowers_the_loss_over_twenty_steps() {
+    float[] d = {1, 2, 3, 4};
+    float[] c = {1, -1, 2, -2};
+    Objective f = TestObjectives.quadratic(d, c);
+    NDArray start = manager.zeros(new Shape(4));
+    double before = TestObjectives.value(f, start);
+    try (AdamOptimizer opt = new AdamOptimizer(start, 0.1f, 0.9f, 0.999f, 1e-8f, null)) {
+      run(opt, f, 20);
+      assertTrue(TestObjectives.value(f, opt.current()) < 0.5 * before);
+    }
+  }
+
+  @Test
+  void normalized_gradient_descent_lowers_the_loss_and_respects_bounds() {
+    float[] d = {1, 1, 1};
+    float[] c = {5, 5, 5}; // minimum outside the bounds
+    Objective f = TestObjectives.quadratic(d, c);
+    NDArray start = manager.zeros(new Shape(1, 3, 1, 1));
+    PixelBounds bounds = new PixelBounds(new float[] {-1, -1, -1}, new float[] {1, 1, 1});
+    try (NormalizedGradientDescent opt = new NormalizedGradientDescent(start, 0.3f, bounds)) {
+      run(opt, f, 10);
+      for (float v : opt.current().toFloatArray()) {
+        assertEquals(1f, v, 1e-6f);
+      }
+    }
+  }
+}
