@@ -60,8 +60,18 @@ public final class StyleTransfer implements AutoCloseable {
     String deepest = VggLayers.deepest(request.model(), layers);
     for (String conv : VggLayers.convsNeededFor(request.model(), deepest)) {
       if (!weights.has(conv)) {
+        List<String> held =
+            request.model().convNames().stream().filter(weights::has).toList();
         throw new NstException(
-            "layer " + deepest + " needs " + conv + ", which the weights file does not have");
+            "layer "
+                + deepest
+                + " needs "
+                + conv
+                + ", which the weights do not have (they hold "
+                + (held.isEmpty() ? "no layers" : held.get(0) + " … " + held.get(held.size() - 1))
+                + "); choose layers within those or use a full "
+                + request.model().cliName()
+                + " weights file");
       }
     }
     Preprocessing convention =
