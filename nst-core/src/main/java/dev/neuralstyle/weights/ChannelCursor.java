@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Walks a region of a file that interleaves pickles and binary fields (the legacy stream and the tar
- * members). Pickles are parsed from a bounded window, so a large file is never read whole.
+ * Walks a region of a file that interleaves pickles and binary fields (the legacy stream and the
+ * tar members). Pickles are parsed from a bounded window, so a large file is never read whole.
  */
 final class ChannelCursor {
   /** Largest pickle accepted inside a {@code .pth} file (a VGG-19 state dict needs a few KB). */
@@ -35,24 +35,37 @@ final class ChannelCursor {
     return end;
   }
 
-  /** Parses one pickle at the cursor and moves past its STOP opcode. */
+  /**
+   * Parses one pickle at the cursor and moves past its STOP opcode. The window read from the file
+   * starts small and grows (up to {@link #MAX_PICKLE}) only while the pickle runs past its end.
+   */
   Object pickle(String what, Function<Object, Object> persistentLoad) throws IOException {
-    long window = Math.min(end - pos, MAX_PICKLE);
-    if (window <= 0) {
-      throw new NstException("weights file " + file + " is truncated: pickle " + what
-          + " expected at byte " + pos);
+    long available = Math.min(end - pos, MAX_PICKLE);
+    if (available <= 0) {
+      throw new NstException(
+          "weights file " + file + " is truncated: pickle " + what + " expected at byte " + pos);
     }
-    ByteBuffer buf = FileRegions.read(ch, pos, window);
-    try {
-      Object value = new RestrictedUnpickler(file, what, buf, persistentLoad).load();
-      pos += buf.position();
-      return value;
-    } catch (NstException e) {
-      if (window == MAX_PICKLE && !buf.hasRemaining()) {
-        throw new NstException("weights file " + file + ": pickle " + what + " is larger than "
-            + MAX_PICKLE + " bytes (refused)");
+    for (long window = Math.min(available, 1 << 16); ; window = Math.min(available, window * 16)) {
+      ByteBuffer buf = FileRegions.read(ch, pos, window);
+      try {
+        Object value = new RestrictedUnpickler(file, what, buf, persistentLoad).load();
+        pos += buf.position();
+        return value;
+      } catch (NstException e) {
+        if (buf.hasRemaining() || window == available && available < MAX_PICKLE) {
+          throw e;
+        }
+        if (window == MAX_PICKLE) {
+          throw new NstException(
+              "weights file "
+                  + file
+                  + ": pickle "
+                  + what
+                  + " is larger than "
+                  + MAX_PICKLE
+                  + " bytes (refused)");
+        }
       }
-      throw e;
     }
   }
 
@@ -84,7 +97,17 @@ final class ChannelCursor {
   }
 
   private NstException truncated(String what, long n) {
-    return new NstException("weights file " + file + " is truncated: " + what + " needs " + n
-        + " bytes at byte " + pos + " but only " + Math.max(0, end - pos) + " remain");
+    return new NstException(
+        "weights file "
+            + file
+            + " is truncated: "
+            + what
+            + " needs "
+            + n
+            + " bytes at byte "
+            + pos
+            + " but only "
+            + Math.max(0, end - pos)
+            + " remain");
   }
 }

@@ -22,14 +22,27 @@ public final class ConvWeights {
    * @throws IllegalArgumentException if the shape is not 4-D or does not match the array lengths
    */
   public ConvWeights(String layer, long[] shape, float[] weight, float[] bias) {
-    this(layer, shape.clone(), weight.clone(), bias.clone(), true);
+    this(layer, shape, weight, bias, true);
   }
 
-  private ConvWeights(String layer, long[] shape, float[] weight, float[] bias, boolean owned) {
+  private ConvWeights(String layer, long[] shape, float[] weight, float[] bias, boolean copy) {
     this.layer = Objects.requireNonNull(layer, "layer");
+    if (copy) {
+      shape = shape.clone();
+      weight = weight.clone();
+      bias = bias.clone();
+    }
     if (shape.length != 4 || RawTensor.numel(shape) != weight.length || shape[0] != bias.length) {
-      throw new IllegalArgumentException("conv " + layer + ": shape " + Arrays.toString(shape)
-          + " does not fit " + weight.length + " weights and " + bias.length + " biases");
+      throw new IllegalArgumentException(
+          "conv "
+              + layer
+              + ": shape "
+              + Arrays.toString(shape)
+              + " does not fit "
+              + weight.length
+              + " weights and "
+              + bias.length
+              + " biases");
     }
     this.shape = shape;
     this.weight = weight;
@@ -38,7 +51,7 @@ public final class ConvWeights {
 
   /** Wraps arrays the caller gives up (the loader's freshly read tensors) without copying. */
   static ConvWeights adopt(String layer, long[] shape, float[] weight, float[] bias) {
-    return new ConvWeights(layer, shape, weight, bias, true);
+    return new ConvWeights(layer, shape, weight, bias, false);
   }
 
   /** The layer's name in the paper's notation, e.g. {@code conv3_1}. */

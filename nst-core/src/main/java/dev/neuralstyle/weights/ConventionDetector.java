@@ -9,15 +9,16 @@ import java.util.Map;
 /**
  * Decides which input convention ({@link Preprocessing}) a weights file expects, in this order: an
  * explicit override; safetensors metadata {@code preprocessing}; Keras files (always Caffe); the
- * published SHA-256 prefixes; those 8 hex digits in the file or archive name; the Caffe-converted key
- * set ({@code classifier.1}); otherwise torchvision, with a note saying it was assumed.
+ * published SHA-256 prefixes; those 8 hex digits in the file or archive name; the Caffe-converted
+ * key set ({@code classifier.1}); otherwise torchvision, with a note saying it was assumed.
  */
 final class ConventionDetector {
-  private static final Map<String, Preprocessing> KNOWN_PREFIXES = Map.of(
-      "dcbb9e9d", Preprocessing.TORCHVISION,
-      "397923af", Preprocessing.TORCHVISION,
-      "d01eb7cb", Preprocessing.CAFFE,
-      "00b39a1b", Preprocessing.CAFFE);
+  private static final Map<String, Preprocessing> KNOWN_PREFIXES =
+      Map.of(
+          "dcbb9e9d", Preprocessing.TORCHVISION,
+          "397923af", Preprocessing.TORCHVISION,
+          "d01eb7cb", Preprocessing.CAFFE,
+          "00b39a1b", Preprocessing.CAFFE);
 
   private ConventionDetector() {}
 
@@ -32,8 +33,12 @@ final class ConventionDetector {
       try {
         return Preprocessing.parse(declared);
       } catch (IllegalArgumentException e) {
-        throw new NstException("weights file " + tf.path() + " declares preprocessing '"
-            + declared + "'; expected caffe or torchvision");
+        throw new NstException(
+            "weights file "
+                + tf.path()
+                + " declares preprocessing '"
+                + declared
+                + "'; expected caffe or torchvision");
       }
     }
     if (tf.format() == WeightFormat.KERAS_H5) {
@@ -41,16 +46,25 @@ final class ConventionDetector {
     }
     Preprocessing byHash = KNOWN_PREFIXES.get(sha256.substring(0, 8));
     if (byHash != null) {
-      notes.add("preprocessing: " + byHash.cliName() + " (SHA-256 prefix " + sha256.substring(0, 8)
-          + " of a published file)");
+      notes.add(
+          "preprocessing: "
+              + byHash.cliName()
+              + " (SHA-256 prefix "
+              + sha256.substring(0, 8)
+              + " of a published file)");
       return byHash;
     }
-    String names = (tf.path().getFileName() + " " + tf.metadata().getOrDefault("archive_name", ""))
-        .toLowerCase(Locale.ROOT);
+    String names =
+        (tf.path().getFileName() + " " + tf.metadata().getOrDefault("archive_name", ""))
+            .toLowerCase(Locale.ROOT);
     for (Map.Entry<String, Preprocessing> e : KNOWN_PREFIXES.entrySet()) {
       if (names.contains(e.getKey())) {
-        notes.add("preprocessing: " + e.getValue().cliName() + " (the name contains "
-            + e.getKey() + ", the hash prefix of a published file)");
+        notes.add(
+            "preprocessing: "
+                + e.getValue().cliName()
+                + " (the name contains "
+                + e.getKey()
+                + ", the hash prefix of a published file)");
         return e.getValue();
       }
     }
@@ -59,8 +73,9 @@ final class ConventionDetector {
       notes.add("preprocessing: caffe (Caffe-converted key set classifier.1/.4)");
       return Preprocessing.CAFFE;
     }
-    notes.add("preprocessing: assumed torchvision (the file does not say; pass a convention"
-        + " override if these are Caffe weights)");
+    notes.add(
+        "preprocessing: assumed torchvision (the file does not say; pass a convention"
+            + " override if these are Caffe weights)");
     return Preprocessing.TORCHVISION;
   }
 }

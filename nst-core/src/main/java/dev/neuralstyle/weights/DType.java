@@ -5,8 +5,9 @@ import java.nio.ByteOrder;
 import java.util.Locale;
 
 /**
- * Element types a weights file may declare. Only the floating-point ones can be turned into the float32
- * values the network uses; the others are recognised so that the error message can name them.
+ * Element types a weights file may declare. Only the floating-point ones can be turned into the
+ * float32 values the network uses; the others are recognised so that the error message can name
+ * them.
  */
 enum DType {
   F32(4, true),
@@ -70,8 +71,8 @@ enum DType {
 
   /**
    * Decodes {@code count} little-endian elements of this type from {@code bytes} (starting at its
-   * position) into {@code out} at {@code outOffset}. BF16 is widened in pure Java (bits shifted left
-   * by 16); F16 is decoded per IEEE 754 binary16.
+   * position) into {@code out} at {@code outOffset}. BF16 is widened in pure Java (bits shifted
+   * left by 16); F16 is decoded per IEEE 754 binary16.
    */
   void decode(ByteBuffer bytes, float[] out, int outOffset, int count) {
     ByteBuffer b = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);

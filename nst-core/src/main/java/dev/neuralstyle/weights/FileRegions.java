@@ -20,7 +20,12 @@ final class FileRegions {
     }
     if (position < 0 || position > ch.size() - length) {
       throw new EOFException(
-          "file ends at byte " + ch.size() + ", needed bytes " + position + ".." + (position + length));
+          "file ends at byte "
+              + ch.size()
+              + ", needed bytes "
+              + position
+              + ".."
+              + (position + length));
     }
     ByteBuffer buf = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
     while (buf.hasRemaining()) {

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads Keras {@code save_weights} HDF5 files (WEIGHT-FORMATS section 7) with jHDF. Layer groups come
- * from the root attribute {@code layer_names} (or its split parts {@code layer_names0}, {@code
- * layer_names1}, ...); each group's {@code weight_names} lists kernel then bias, resolved relative to
- * the group, so both Keras-1 ({@code block1_conv1_W_1:0}) and Keras-2 ({@code block1_conv1/kernel:0})
- * names work. Convolution groups {@code blockB_convC} become tensors {@code blockB_convC.weight} (HWIO
- * kernels transposed to OIHW) and {@code blockB_convC.bias}; other groups are skipped unread.
+ * Reads Keras {@code save_weights} HDF5 files (WEIGHT-FORMATS section 7) with jHDF. Layer groups
+ * come from the root attribute {@code layer_names} (or its split parts {@code layer_names0}, {@code
+ * layer_names1}, ...); each group's {@code weight_names} lists kernel then bias, resolved relative
+ * to the group, so both Keras-1 ({@code block1_conv1_W_1:0}) and Keras-2 ({@code
+ * block1_conv1/kernel:0}) names work. Convolution groups {@code blockB_convC} become tensors {@code
+ * blockB_convC.weight} (HWIO kernels transposed to OIHW) and {@code blockB_convC.bias}; other
+ * groups are skipped unread.
  */
 final class KerasH5Reader {
   /** Keras group names of VGG convolutions. */
@@ -43,26 +44,43 @@ final class KerasH5Reader {
         }
         Node node = hdf.getChild(layer);
         if (!(node instanceof Group)) {
-          throw new NstException("Keras file " + file + " lists layer " + layer
-              + " but has no group of that name");
+          throw new NstException(
+              "Keras file " + file + " lists layer " + layer + " but has no group of that name");
         }
         List<String> names = strings(file, node, "weight_names");
         if (names.size() != 2) {
-          throw new NstException("Keras file " + file + ": layer " + layer + " has "
-              + names.size() + " weights, expected 2 (kernel, bias)");
+          throw new NstException(
+              "Keras file "
+                  + file
+                  + ": layer "
+                  + layer
+                  + " has "
+                  + names.size()
+                  + " weights, expected 2 (kernel, bias)");
         }
         Dataset kernel = dataset(file, (Group) node, names.get(0));
         Dataset bias = dataset(file, (Group) node, names.get(1));
         long[] k = kernel.getDimensionsAsLong();
         if (k.length != 4) {
-          throw new NstException("Keras file " + file + ": kernel " + kernel.getPath() + " has shape "
-              + RawTensor.shapeText(k) + ", expected 4 dimensions (height, width, in, out)");
+          throw new NstException(
+              "Keras file "
+                  + file
+                  + ": kernel "
+                  + kernel.getPath()
+                  + " has shape "
+                  + RawTensor.shapeText(k)
+                  + ", expected 4 dimensions (height, width, in, out)");
         }
         long[] oihw = {k[3], k[2], k[0], k[1]};
-        out.add(new RawTensor(layer + ".weight", dtype(file, kernel), oihw,
-            () -> hwioToOihw(floats(kernel), k)));
-        out.add(new RawTensor(layer + ".bias", dtype(file, bias), bias.getDimensionsAsLong(),
-            () -> floats(bias)));
+        out.add(
+            new RawTensor(
+                layer + ".weight", dtype(file, kernel), oihw, () -> hwioToOihw(floats(kernel), k)));
+        out.add(
+            new RawTensor(
+                layer + ".bias",
+                dtype(file, bias),
+                bias.getDimensionsAsLong(),
+                () -> floats(bias)));
       }
       return out;
     } catch (RuntimeException e) {
@@ -82,8 +100,12 @@ final class KerasH5Reader {
       addStrings(file, node.getAttribute(name + i), out);
     }
     if (out.isEmpty() && node == node.getHdfFile()) {
-      throw new NstException("Keras file " + file + " has no root attribute " + name
-          + "; it was not written by Keras save_weights");
+      throw new NstException(
+          "Keras file "
+              + file
+              + " has no root attribute "
+              + name
+              + "; it was not written by Keras save_weights");
     }
     return out;
   }
@@ -98,8 +120,14 @@ final class KerasH5Reader {
     } else if (data instanceof String) {
       out.add((String) data);
     } else {
-      throw new NstException("Keras file " + file + ": attribute " + a.getName() + " of "
-          + a.getNode().getPath() + " is not a list of strings");
+      throw new NstException(
+          "Keras file "
+              + file
+              + ": attribute "
+              + a.getName()
+              + " of "
+              + a.getNode().getPath()
+              + " is not a list of strings");
     }
   }
 
@@ -111,8 +139,14 @@ final class KerasH5Reader {
       n = null;
     }
     if (!(n instanceof Dataset)) {
-      throw new NstException("Keras file " + file + ": layer " + group.getName()
-          + " names weight " + name + ", which is not a dataset in its group");
+      throw new NstException(
+          "Keras file "
+              + file
+              + ": layer "
+              + group.getName()
+              + " names weight "
+              + name
+              + ", which is not a dataset in its group");
     }
     return (Dataset) n;
   }
@@ -125,8 +159,14 @@ final class KerasH5Reader {
     if (t == double.class) {
       return DType.F64;
     }
-    throw new NstException("Keras file " + file + ": dataset " + d.getPath() + " holds " + t
-        + " values, expected float32");
+    throw new NstException(
+        "Keras file "
+            + file
+            + ": dataset "
+            + d.getPath()
+            + " holds "
+            + t
+            + " values, expected float32");
   }
 
   private static float[] floats(Dataset d) {

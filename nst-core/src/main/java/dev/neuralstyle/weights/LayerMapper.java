@@ -14,12 +14,13 @@ import java.util.regex.Pattern;
 
 /**
  * Maps a file's tensor names to canonical convolution layers and decides whether it holds VGG-16 or
- * VGG-19. Understands torchvision / Caffe-converted {@code features.N.weight|bias} (N indexes {@link
- * VggModel#layerNames()}), the Keras groups {@code blockB_convC} and canonical {@code convB_C} names.
- * Classifier and other tensors are skipped (and never read).
+ * VGG-19. Understands torchvision / Caffe-converted {@code features.N.weight|bias} (N indexes
+ * {@link VggModel#layerNames()}), the Keras groups {@code blockB_convC} and canonical {@code
+ * convB_C} names. Classifier and other tensors are skipped (and never read).
  */
 final class LayerMapper {
-  private static final Pattern TORCH = Pattern.compile("(?:.*\\.)?features\\.(\\d{1,3})\\.(weight|bias)");
+  private static final Pattern TORCH =
+      Pattern.compile("(?:.*\\.)?features\\.(\\d{1,3})\\.(weight|bias)");
   private static final Pattern NAMED =
       Pattern.compile("(?:block([1-5])_conv([1-4])|conv([1-5])_([1-4]))\\.(weight|bias)");
 
@@ -46,9 +47,13 @@ final class LayerMapper {
       }
     }
     if (indexOf.isEmpty() && convOf.isEmpty()) {
-      throw new NstException("weights file " + tf.path() + " holds no VGG convolution tensors"
-          + " (expected features.N.weight or blockB_convC; found "
-          + (skipped.isEmpty() ? "no tensors" : abbreviate(skipped)) + ")");
+      throw new NstException(
+          "weights file "
+              + tf.path()
+              + " holds no VGG convolution tensors"
+              + " (expected features.N.weight or blockB_convC; found "
+              + (skipped.isEmpty() ? "no tensors" : abbreviate(skipped))
+              + ")");
     }
     Set<VggModel> fits = EnumSet.allOf(VggModel.class);
     for (VggModel m : VggModel.values()) {
@@ -70,14 +75,23 @@ final class LayerMapper {
       byConv.put(conv, new RawTensor[2]);
     }
     for (RawTensor t : tf.tensors().values()) {
-      String conv = indexOf.containsKey(t.name())
-          ? model.layerNames().get(indexOf.get(t.name())) : convOf.get(t.name());
+      String conv =
+          indexOf.containsKey(t.name())
+              ? model.layerNames().get(indexOf.get(t.name()))
+              : convOf.get(t.name());
       if (conv != null) {
         RawTensor[] pair = byConv.get(conv);
         int slot = t.name().endsWith(".weight") ? 0 : 1;
         if (pair[slot] != null) {
-          throw new NstException("weights file " + tf.path() + " holds two tensors for " + conv
-              + ": " + pair[slot].name() + " and " + t.name());
+          throw new NstException(
+              "weights file "
+                  + tf.path()
+                  + " holds two tensors for "
+                  + conv
+                  + ": "
+                  + pair[slot].name()
+                  + " and "
+                  + t.name());
         }
         pair[slot] = t;
       }
@@ -103,27 +117,49 @@ final class LayerMapper {
     return false;
   }
 
-  private static VggModel choose(TensorFile tf, Set<VggModel> fits, VggModel hint,
-      Map<String, Integer> indexOf, Map<String, String> convOf, List<String> notes) {
+  private static VggModel choose(
+      TensorFile tf,
+      Set<VggModel> fits,
+      VggModel hint,
+      Map<String, Integer> indexOf,
+      Map<String, String> convOf,
+      List<String> notes) {
     if (fits.isEmpty()) {
       List<String> names = new ArrayList<>(indexOf.keySet());
       names.addAll(convOf.keySet());
-      throw new NstException("weights file " + tf.path() + " does not match VGG-16 or VGG-19:"
-          + " its convolution tensors " + abbreviate(names) + " fit neither layout");
+      throw new NstException(
+          "weights file "
+              + tf.path()
+              + " does not match VGG-16 or VGG-19:"
+              + " its convolution tensors "
+              + abbreviate(names)
+              + " fit neither layout");
     }
     if (fits.size() == 1) {
       VggModel only = fits.iterator().next();
       if (hint != null && hint != only) {
-        throw new NstException("weights file " + tf.path() + " holds " + only.cliName()
-            + " weights, but " + hint.cliName() + " was requested");
+        throw new NstException(
+            "weights file "
+                + tf.path()
+                + " holds "
+                + only.cliName()
+                + " weights, but "
+                + hint.cliName()
+                + " was requested");
       }
       return only;
     }
     VggModel declared = fromMetadata(tf.metadata().get("architecture"));
     if (declared != null) {
       if (hint != null && hint != declared) {
-        throw new NstException("weights file " + tf.path() + " declares architecture "
-            + declared.cliName() + ", but " + hint.cliName() + " was requested");
+        throw new NstException(
+            "weights file "
+                + tf.path()
+                + " declares architecture "
+                + declared.cliName()
+                + ", but "
+                + hint.cliName()
+                + " was requested");
       }
       return declared;
     }
@@ -146,7 +182,8 @@ final class LayerMapper {
   }
 
   static String abbreviate(List<String> names) {
-    return names.size() <= 6 ? String.join(", ", names)
+    return names.size() <= 6
+        ? String.join(", ", names)
         : String.join(", ", names.subList(0, 6)) + ", … (" + names.size() + " in all)";
   }
 }

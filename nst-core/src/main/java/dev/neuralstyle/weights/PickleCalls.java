@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What REDUCE and BUILD may do in {@link RestrictedUnpickler}: create an empty ordered dict, rebuild a
- * tensor reference with {@code _rebuild_tensor_v2} (6 or 7 arguments), {@code _rebuild_tensor} (4
- * arguments) or {@code _rebuild_parameter}, and ignore the {@code _metadata} state of a state dict.
- * Every other call is refused.
+ * What REDUCE and BUILD may do in {@link RestrictedUnpickler}: create an empty ordered dict,
+ * rebuild a tensor reference with {@code _rebuild_tensor_v2} (6 or 7 arguments), {@code
+ * _rebuild_tensor} (4 arguments) or {@code _rebuild_parameter}, and ignore the {@code _metadata}
+ * state of a state dict. Every other call is refused.
  */
 final class PickleCalls {
   private PickleCalls() {}
@@ -26,7 +26,8 @@ final class PickleCalls {
         return new java.util.LinkedHashMap<Object, Object>();
       case "torch._utils._rebuild_tensor_v2":
         if (args.size() != 6 && args.size() != 7) {
-          throw vm.fail("calls _rebuild_tensor_v2 with " + args.size() + " arguments, expected 6 or 7");
+          throw vm.fail(
+              "calls _rebuild_tensor_v2 with " + args.size() + " arguments, expected 6 or 7");
         }
         requireEmpty(vm, args.get(5), "backward hooks");
         if (args.size() == 7) {
@@ -64,8 +65,10 @@ final class PickleCalls {
 
   private static Pickled.TensorRef tensor(RestrictedUnpickler vm, List<Object> args) {
     if (!(args.get(0) instanceof Pickled.StorageRef)) {
-      throw vm.fail("rebuilds a tensor from a " + RestrictedUnpickler.describe(args.get(0))
-          + " instead of a storage");
+      throw vm.fail(
+          "rebuilds a tensor from a "
+              + RestrictedUnpickler.describe(args.get(0))
+              + " instead of a storage");
     }
     Pickled.StorageRef storage = (Pickled.StorageRef) args.get(0);
     long offset = toLong(vm, args.get(1));

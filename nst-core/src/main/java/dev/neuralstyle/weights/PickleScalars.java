@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The opcodes of {@link RestrictedUnpickler} that push scalars or touch the memo: strings, integers,
- * {@code None}, booleans, PUT/GET. Any opcode not handled here or in the VM is refused.
+ * The opcodes of {@link RestrictedUnpickler} that push scalars or touch the memo: strings,
+ * integers, {@code None}, booleans, PUT/GET. Any opcode not handled here or in the VM is refused.
  */
 final class PickleScalars {
   private PickleScalars() {}
@@ -62,9 +62,10 @@ final class PickleScalars {
         vm.push(vm.memoGet(Integer.toUnsignedLong(in.getInt())));
         break;
       default:
-        throw vm.fail(String.format(
-            "uses opcode 0x%02X at byte %d, which a weights file does not need (refused)",
-            op, in.position() - 1));
+        throw vm.fail(
+            String.format(
+                "uses opcode 0x%02X at byte %d, which a weights file does not need (refused)",
+                op, in.position() - 1));
     }
   }
 

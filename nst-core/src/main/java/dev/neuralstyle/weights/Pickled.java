@@ -10,12 +10,13 @@ import java.util.List;
  */
 final class Pickled {
   /** Python's {@code None}. */
-  static final Object NONE = new Object() {
-    @Override
-    public String toString() {
-      return "None";
-    }
-  };
+  static final Object NONE =
+      new Object() {
+        @Override
+        public String toString() {
+          return "None";
+        }
+      };
 
   private Pickled() {}
 
@@ -44,8 +45,8 @@ final class Pickled {
 
   /**
    * A storage named by a persistent id: the key of the stored record, element type, the number of
-   * elements visible through this reference and where they start in the record ({@code base}, non-zero
-   * only for the storage views of old files).
+   * elements visible through this reference and where they start in the record ({@code base},
+   * non-zero only for the storage views of old files).
    */
   record StorageRef(String key, DType dtype, long numel, long base) {}
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * One tensor as a reader found it: its name in the file, element type and shape, and a way to read its
- * values later. Reading is deferred so that tensors the loader does not need (classifier layers) are
- * never copied into memory.
+ * One tensor as a reader found it: its name in the file, element type and shape, and a way to read
+ * its values later. Reading is deferred so that tensors the loader does not need (classifier
+ * layers) are never copied into memory.
  */
 final class RawTensor {
   /** Reads the tensor's values as float32 in C order. */

@@ -19,23 +19,30 @@ import java.util.function.Function;
 
 /**
  * A pickle virtual machine that only understands what {@code torch.save} writes for a state dict
- * (WEIGHT-FORMATS section 6): a fixed set of protocol-2 opcodes and a handful of globals that are kept
- * as symbols and never resolved to code. Everything else, including {@code os system}, {@code builtins
- * eval} and any {@code torch.nn} class, is refused with an {@link NstException} before anything is
- * built. Memo size and stack depth are capped.
+ * (WEIGHT-FORMATS section 6): a fixed set of protocol-2 opcodes and a handful of globals that are
+ * kept as symbols and never resolved to code. Everything else, including {@code os system}, {@code
+ * builtins eval} and any {@code torch.nn} class, is refused with an {@link NstException} before
+ * anything is built. Memo size and stack depth are capped.
  */
 final class RestrictedUnpickler {
   static final int MAX_MEMO = 1_000_000;
   static final int MAX_STACK = 1_000_000;
   static final int MAX_MARKS = 1_000;
 
-  private static final Set<String> GLOBALS = Set.of(
-      "collections OrderedDict",
-      "torch._utils _rebuild_tensor_v2",
-      "torch._utils _rebuild_tensor",
-      "torch._utils _rebuild_parameter",
-      "torch FloatStorage", "torch HalfStorage", "torch BFloat16Storage", "torch DoubleStorage",
-      "torch FloatTensor", "torch HalfTensor", "torch BFloat16Tensor", "torch DoubleTensor");
+  private static final Set<String> GLOBALS =
+      Set.of(
+          "collections OrderedDict",
+          "torch._utils _rebuild_tensor_v2",
+          "torch._utils _rebuild_tensor",
+          "torch._utils _rebuild_parameter",
+          "torch FloatStorage",
+          "torch HalfStorage",
+          "torch BFloat16Storage",
+          "torch DoubleStorage",
+          "torch FloatTensor",
+          "torch HalfTensor",
+          "torch BFloat16Tensor",
+          "torch DoubleTensor");
 
   private final Path file;
   private final String what;
@@ -52,7 +59,8 @@ final class RestrictedUnpickler {
    * @param what which pickle this is (e.g. {@code data.pkl}), for messages
    * @param persistentLoad turns a BINPERSID id into a value; may throw {@link NstException}
    */
-  RestrictedUnpickler(Path file, String what, ByteBuffer in, Function<Object, Object> persistentLoad) {
+  RestrictedUnpickler(
+      Path file, String what, ByteBuffer in, Function<Object, Object> persistentLoad) {
     this.file = file;
     this.what = what;
     this.in = in.order(ByteOrder.LITTLE_ENDIAN);
@@ -170,8 +178,12 @@ final class RestrictedUnpickler {
   private Pickled.Global global(String module, String name) {
     String full = module + " " + name;
     if (!GLOBALS.contains(full)) {
-      throw fail("refers to global " + module + "." + name
-          + ", which is not allowed in a weights file (refused; nothing was executed)");
+      throw fail(
+          "refers to global "
+              + module
+              + "."
+              + name
+              + ", which is not allowed in a weights file (refused; nothing was executed)");
     }
     return new Pickled.Global(module, name);
   }

@@ -33,7 +33,9 @@ final class SafetensorsReader {
 
   private SafetensorsReader() {}
 
-  /** Parses the header of {@code file}; tensor values are read on demand while the result is open. */
+  /**
+   * Parses the header of {@code file}; tensor values are read on demand while the result is open.
+   */
   static TensorFile read(Path file) throws IOException {
     FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
     TensorFile out = new TensorFile(file, WeightFormat.SAFETENSORS);
@@ -54,8 +56,12 @@ final class SafetensorsReader {
     }
     long n = FileRegions.read(ch, 0, 8).getLong();
     if (n < 0 || n > MAX_HEADER) {
-      throw bad(file, "declares a header of " + Long.toUnsignedString(n)
-          + " bytes; the limit is " + MAX_HEADER);
+      throw bad(
+          file,
+          "declares a header of "
+              + Long.toUnsignedString(n)
+              + " bytes; the limit is "
+              + MAX_HEADER);
     }
     if (8 + n > size) {
       throw bad(file, "is truncated: header needs " + (8 + n) + " bytes, file has " + size);
@@ -75,30 +81,46 @@ final class SafetensorsReader {
     long expected = 0;
     for (Entry e : entries) {
       if (e.begin != expected) {
-        throw bad(file, "tensor " + e.name + " starts at data offset " + e.begin + ", expected "
-            + expected + " (tensors must be contiguous, without gaps or overlaps)");
+        throw bad(
+            file,
+            "tensor "
+                + e.name
+                + " starts at data offset "
+                + e.begin
+                + ", expected "
+                + expected
+                + " (tensors must be contiguous, without gaps or overlaps)");
       }
       expected = e.end;
     }
     if (expected != size - dataStart) {
-      throw bad(file, "data section holds " + (size - dataStart) + " bytes but the tensors cover "
-          + expected + (expected > size - dataStart ? " (file truncated)" : ""));
+      throw bad(
+          file,
+          "data section holds "
+              + (size - dataStart)
+              + " bytes but the tensors cover "
+              + expected
+              + (expected > size - dataStart ? " (file truncated)" : ""));
     }
     for (Entry e : entries) {
       long position = dataStart + e.begin;
       long count = RawTensor.numel(e.shape);
-      out.add(new RawTensor(e.name, e.dtype, e.shape,
-          () -> FileRegions.floats(ch, position, e.dtype, count)));
+      out.add(
+          new RawTensor(
+              e.name, e.dtype, e.shape, () -> FileRegions.floats(ch, position, e.dtype, count)));
     }
   }
 
   private static JsonNode parseJson(Path file, ByteBuffer bytes) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(bytes).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(bytes)
+              .toString();
     } catch (CharacterCodingException e) {
       throw bad(file, "has a header that is not valid UTF-8");
     }
@@ -132,8 +154,13 @@ final class SafetensorsReader {
     JsonNode dtypeNode = node.get("dtype");
     JsonNode shapeNode = node.get("shape");
     JsonNode offsets = node.get("data_offsets");
-    if (dtypeNode == null || !dtypeNode.isTextual() || shapeNode == null || !shapeNode.isArray()
-        || offsets == null || !offsets.isArray() || offsets.size() != 2) {
+    if (dtypeNode == null
+        || !dtypeNode.isTextual()
+        || shapeNode == null
+        || !shapeNode.isArray()
+        || offsets == null
+        || !offsets.isArray()
+        || offsets.size() != 2) {
       throw bad(file, "tensor " + name + " needs dtype, shape and data_offsets [begin, end]");
     }
     DType dtype = DType.fromSafetensors(dtypeNode.asText());
@@ -154,9 +181,22 @@ final class SafetensorsReader {
       bytes = -1;
     }
     if (bytes < 0 || end < begin || end - begin != bytes) {
-      throw bad(file, "tensor " + name + " with shape " + RawTensor.shapeText(shape) + " and dtype "
-          + dtype + " needs " + (bytes < 0 ? "too many" : Long.toString(bytes))
-          + " bytes, but data_offsets [" + begin + ", " + end + "] span " + (end - begin));
+      throw bad(
+          file,
+          "tensor "
+              + name
+              + " with shape "
+              + RawTensor.shapeText(shape)
+              + " and dtype "
+              + dtype
+              + " needs "
+              + (bytes < 0 ? "too many" : Long.toString(bytes))
+              + " bytes, but data_offsets ["
+              + begin
+              + ", "
+              + end
+              + "] span "
+              + (end - begin));
     }
     return new Entry(name, dtype, shape, begin, end);
   }

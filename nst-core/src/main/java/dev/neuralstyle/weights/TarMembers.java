@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Lists the regular members of an uncompressed (ustar or PAX) tar file as byte ranges, without copying
- * them. PAX extended headers may override a member's path and size; global headers are skipped.
+ * Lists the regular members of an uncompressed (ustar or PAX) tar file as byte ranges, without
+ * copying them. PAX extended headers may override a member's path and size; global headers are
+ * skipped.
  */
 final class TarMembers {
   /** A member's data: file offset and length in bytes. */
@@ -38,8 +39,17 @@ final class TarMembers {
       char type = (char) h.get(156);
       long data = pos + 512;
       if (length < 0 || length > size - data) {
-        throw new NstException("weights file " + file + " is a truncated tar archive: member "
-            + name + " needs " + length + " bytes at byte " + data + ", file has " + size);
+        throw new NstException(
+            "weights file "
+                + file
+                + " is a truncated tar archive: member "
+                + name
+                + " needs "
+                + length
+                + " bytes at byte "
+                + data
+                + ", file has "
+                + size);
       }
       if (type == 'x') {
         String pax = new String(FileRegions.read(ch, data, length).array(), StandardCharsets.UTF_8);
@@ -91,8 +101,8 @@ final class TarMembers {
     try {
       return s.isEmpty() ? 0 : Long.parseLong(s, 8);
     } catch (NumberFormatException e) {
-      throw new NstException("weights file " + file + " has a corrupt tar header (size field '"
-          + s + "')");
+      throw new NstException(
+          "weights file " + file + " has a corrupt tar header (size field '" + s + "')");
     }
   }
 

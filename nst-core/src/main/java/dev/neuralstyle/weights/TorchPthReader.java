@@ -33,8 +33,12 @@ final class TorchPthReader {
    */
   static void addStateDict(Path file, Object root, TensorFile out, TorchViews.StorageSource src) {
     if (!(root instanceof Map)) {
-      throw new NstException("weights file " + file + " holds a pickled "
-          + RestrictedUnpickler.describe(root) + ", not a state dict");
+      throw new NstException(
+          "weights file "
+              + file
+              + " holds a pickled "
+              + RestrictedUnpickler.describe(root)
+              + ", not a state dict");
     }
     Map<?, ?> dict = (Map<?, ?>) root;
     if (dict.get("state_dict") instanceof Map) {
@@ -45,8 +49,8 @@ final class TorchPthReader {
         continue;
       }
       if (!(e.getKey() instanceof String)) {
-        throw new NstException("weights file " + file + " has a tensor under a non-string key "
-            + e.getKey());
+        throw new NstException(
+            "weights file " + file + " has a tensor under a non-string key " + e.getKey());
       }
       Pickled.TensorRef t = (Pickled.TensorRef) e.getValue();
       String name = (String) e.getKey();
@@ -58,13 +62,21 @@ final class TorchPthReader {
    * Decodes a storage persistent id {@code ('storage', type, key, location, numel[, view])}.
    *
    * @param arity 5 for the zip container, 6 for the legacy stream
-   * @return the fields as {type dtype, key, numel, view} where view is {@link Pickled#NONE} or a tuple
+   * @return the fields as {type dtype, key, numel, view} where view is {@link Pickled#NONE} or a
+   *     tuple
    */
   static Object[] storageId(Path file, Object pid, int arity) {
-    if (!(pid instanceof Pickled.Tuple) || ((Pickled.Tuple) pid).size() != arity
+    if (!(pid instanceof Pickled.Tuple)
+        || ((Pickled.Tuple) pid).size() != arity
         || !"storage".equals(((Pickled.Tuple) pid).get(0))) {
-      throw new NstException("weights file " + file + " has persistent id " + pid
-          + ", expected a " + arity + "-tuple starting with 'storage'");
+      throw new NstException(
+          "weights file "
+              + file
+              + " has persistent id "
+              + pid
+              + ", expected a "
+              + arity
+              + "-tuple starting with 'storage'");
     }
     Pickled.Tuple t = (Pickled.Tuple) pid;
     DType dtype = null;
@@ -73,13 +85,19 @@ final class TorchPthReader {
       dtype = g.module().equals("torch") ? DType.fromTorchStorage(g.name()) : null;
     }
     if (dtype == null) {
-      throw new NstException("weights file " + file + " has storage type " + t.get(1)
-          + "; expected torch.FloatStorage, HalfStorage, BFloat16Storage or DoubleStorage");
+      throw new NstException(
+          "weights file "
+              + file
+              + " has storage type "
+              + t.get(1)
+              + "; expected torch.FloatStorage, HalfStorage, BFloat16Storage or DoubleStorage");
     }
     Object key = t.get(2);
     Object numel = t.get(4);
-    if (!(key instanceof String || key instanceof Long) || !(numel instanceof Long)
-        || (Long) numel < 0 || (Long) numel > (1L << 56)) {
+    if (!(key instanceof String || key instanceof Long)
+        || !(numel instanceof Long)
+        || (Long) numel < 0
+        || (Long) numel > (1L << 56)) {
       throw new NstException("weights file " + file + " has malformed storage id " + pid);
     }
     return new Object[] {dtype, key.toString(), numel, arity == 6 ? t.get(5) : Pickled.NONE};

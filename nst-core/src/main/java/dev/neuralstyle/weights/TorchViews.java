@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.function.Function;
 
 /**
- * Checks and materialises the strided tensor views that {@code _rebuild_tensor*} describe: offset and
- * strides count elements, and every element a view can touch must lie inside its storage.
+ * Checks and materialises the strided tensor views that {@code _rebuild_tensor*} describe: offset
+ * and strides count elements, and every element a view can touch must lie inside its storage.
  */
 final class TorchViews {
   /** Reads raw storage records of a {@code .pth} container. */
@@ -22,11 +22,15 @@ final class TorchViews {
    * Validates a view of {@code storage} and returns it as a tensor reference; {@code vm} turns a
    * problem into an exception that names the file.
    */
-  static Pickled.TensorRef check(Function<String, NstException> vm,
-      Pickled.StorageRef storage, long offset, long[] size, long[] stride) {
+  static Pickled.TensorRef check(
+      Function<String, NstException> vm,
+      Pickled.StorageRef storage,
+      long offset,
+      long[] size,
+      long[] stride) {
     if (size.length != stride.length) {
-      throw vm.apply("rebuilds a tensor with " + size.length + " sizes but " + stride.length
-          + " strides");
+      throw vm.apply(
+          "rebuilds a tensor with " + size.length + " sizes but " + stride.length + " strides");
     }
     if (offset < 0) {
       throw vm.apply("rebuilds a tensor with negative storage offset " + offset);
@@ -49,9 +53,16 @@ final class TorchViews {
         last = Long.MAX_VALUE;
       }
       if (last >= storage.numel()) {
-        throw vm.apply("rebuilds a tensor of shape " + RawTensor.shapeText(size)
-            + " that reaches element " + last + " of storage " + storage.key() + ", which has "
-            + storage.numel() + " elements");
+        throw vm.apply(
+            "rebuilds a tensor of shape "
+                + RawTensor.shapeText(size)
+                + " that reaches element "
+                + last
+                + " of storage "
+                + storage.key()
+                + ", which has "
+                + storage.numel()
+                + " elements");
       }
     }
     return new Pickled.TensorRef(storage, offset, size, stride);

@@ -28,8 +28,15 @@ public final class VggWeights {
   private final Map<String, ConvWeights> convs;
   private final List<String> notes;
 
-  VggWeights(VggModel model, Preprocessing preprocessing, WeightFormat format, Path source,
-      String sha256, Map<String, String> metadata, List<ConvWeights> convs, List<String> notes) {
+  VggWeights(
+      VggModel model,
+      Preprocessing preprocessing,
+      WeightFormat format,
+      Path source,
+      String sha256,
+      Map<String, String> metadata,
+      List<ConvWeights> convs,
+      List<String> notes) {
     this.model = Objects.requireNonNull(model);
     this.preprocessing = Objects.requireNonNull(preprocessing);
     this.format = Objects.requireNonNull(format);
@@ -73,7 +80,9 @@ public final class VggWeights {
     return sha256;
   }
 
-  /** The file's string metadata (safetensors {@code __metadata__}, container facts); unmodifiable. */
+  /**
+   * The file's string metadata (safetensors {@code __metadata__}, container facts); unmodifiable.
+   */
   public Map<String, String> metadata() {
     return metadata;
   }
@@ -117,8 +126,8 @@ public final class VggWeights {
   }
 
   /**
-   * Checks that every layer a run uses can be computed: a {@code conv}, {@code relu} or {@code pool}
-   * layer needs all convolutions up to it.
+   * Checks that every layer a run uses can be computed: a {@code conv}, {@code relu} or {@code
+   * pool} layer needs all convolutions up to it.
    *
    * @throws NstException naming the first missing convolution and the layers the file holds
    */
@@ -126,8 +135,14 @@ public final class VggWeights {
     for (String layer : layerNames) {
       int index = model.indexOf(layer);
       if (index < 0) {
-        throw new NstException("unknown layer " + layer + " for " + model.cliName()
-            + "; layers are conv1_1, relu1_1, ..., pool5 (see " + model.cliName() + " layers)");
+        throw new NstException(
+            "unknown layer "
+                + layer
+                + " for "
+                + model.cliName()
+                + "; layers are conv1_1, relu1_1, ..., pool5 (see "
+                + model.cliName()
+                + " layers)");
       }
       for (String name : model.layerNames().subList(0, index + 1)) {
         if (name.startsWith("conv") && !convs.containsKey(name)) {
@@ -139,9 +154,17 @@ public final class VggWeights {
 
   private NstException missing(String conv, String neededBy) {
     String full = model == VggModel.VGG19 ? "VGG-19" : "VGG-16";
-    return new NstException("weights file " + source + " has no " + conv
-        + (neededBy == null ? "" : " (needed for " + neededBy + ")") + " (it holds " + holds()
-        + "); use a full " + full + " file");
+    return new NstException(
+        "weights file "
+            + source
+            + " has no "
+            + conv
+            + (neededBy == null ? "" : " (needed for " + neededBy + ")")
+            + " (it holds "
+            + holds()
+            + "); use a full "
+            + full
+            + " file");
   }
 
   private String holds() {
@@ -157,7 +180,15 @@ public final class VggWeights {
 
   @Override
   public String toString() {
-    return model.cliName() + " weights from " + source + " (" + format + ", " + preprocessing.cliName()
-        + ", " + convs.size() + " conv layers)";
+    return model.cliName()
+        + " weights from "
+        + source
+        + " ("
+        + format
+        + ", "
+        + preprocessing.cliName()
+        + ", "
+        + convs.size()
+        + " conv layers)";
   }
 }

@@ -30,8 +30,21 @@ public enum WeightFormat {
 
   private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
   private static final byte[] LEGACY = {
-    (byte) 0x80, 0x02, (byte) 0x8A, 0x0A, 0x6C, (byte) 0xFC, (byte) 0x9C, 0x46, (byte) 0xF9, 0x20,
-    0x6A, (byte) 0xA8, 0x50, 0x19, 0x2E
+    (byte) 0x80,
+    0x02,
+    (byte) 0x8A,
+    0x0A,
+    0x6C,
+    (byte) 0xFC,
+    (byte) 0x9C,
+    0x46,
+    (byte) 0xF9,
+    0x20,
+    0x6A,
+    (byte) 0xA8,
+    0x50,
+    0x19,
+    0x2E
   };
   private static final byte[] HDF5 = {(byte) 0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A};
   private static final byte[] USTAR = "ustar".getBytes(StandardCharsets.US_ASCII);
@@ -56,8 +69,11 @@ public enum WeightFormat {
       WeightFormat format = detect(head);
       if (format == null) {
         throw new NstException(
-            "weights file " + file + " is not a recognised weights format (expected safetensors,"
-                + " PyTorch .pth or Keras .h5); first bytes: " + hex(head, 8));
+            "weights file "
+                + file
+                + " is not a recognised weights format (expected safetensors,"
+                + " PyTorch .pth or Keras .h5); first bytes: "
+                + hex(head, 8));
       }
       return format;
     } catch (IOException e) {

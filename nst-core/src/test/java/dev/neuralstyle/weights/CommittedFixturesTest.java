@@ -9,18 +9,21 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Files written by real PyTorch ({@code torch.save}) and h5py load with exactly the stored values. */
+/**
+ * Files written by real PyTorch ({@code torch.save}) and h5py load with exactly the stored values.
+ */
 class CommittedFixturesTest {
   @ParameterizedTest
   @ValueSource(strings = {"torch-zip-conv1_1.pth", "torch-legacy-conv1_1.pth"})
   void torch_save_files_load_exactly(String name) {
     VggWeights w = WeightsLoader.load(Fixtures.file(name), null, null);
-    assertEquals(name.contains("zip") ? WeightFormat.TORCH_ZIP : WeightFormat.TORCH_LEGACY,
-        w.format());
+    assertEquals(
+        name.contains("zip") ? WeightFormat.TORCH_ZIP : WeightFormat.TORCH_LEGACY, w.format());
     assertEquals(List.of("conv1_1"), w.layerNames());
     assertEquals(VggModel.VGG19, w.model());
     assertEquals(Preprocessing.TORCHVISION, w.preprocessing());
-    assertTrue(w.notes().stream().anyMatch(n -> n.contains("assumed torchvision")), w.notes()::toString);
+    assertTrue(
+        w.notes().stream().anyMatch(n -> n.contains("assumed torchvision")), w.notes()::toString);
     float[] weight = w.conv("conv1_1").weight();
     assertEquals(1728, weight.length);
     for (int i = 0; i < weight.length; i++) {

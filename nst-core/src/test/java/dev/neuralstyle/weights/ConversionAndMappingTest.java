@@ -34,9 +34,14 @@ class ConversionAndMappingTest {
       for (int i = 0; i < b.length; i++) {
         b[i] = -Fixtures.value(i, 1) * 1024;
       }
-      String h = "{\"features.0.weight\":{\"dtype\":\"" + dtype + "\",\"shape\":[64,3,3,3],"
-          + "\"data_offsets\":[0,3456]},\"features.0.bias\":{\"dtype\":\"" + dtype + "\","
-          + "\"shape\":[64],\"data_offsets\":[3456,3584]}}";
+      String h =
+          "{\"features.0.weight\":{\"dtype\":\""
+              + dtype
+              + "\",\"shape\":[64,3,3,3],"
+              + "\"data_offsets\":[0,3456]},\"features.0.bias\":{\"dtype\":\""
+              + dtype
+              + "\","
+              + "\"shape\":[64],\"data_offsets\":[3456,3584]}}";
       ByteBuffer data = ByteBuffer.allocate(3584).order(ByteOrder.LITTLE_ENDIAN);
       for (float f : w) {
         data.putShort(dtype.equals("F16") ? half(f) : (short) (Float.floatToIntBits(f) >>> 16));
@@ -44,8 +49,8 @@ class ConversionAndMappingTest {
       for (float f : b) {
         data.putShort(dtype.equals("F16") ? half(f) : (short) (Float.floatToIntBits(f) >>> 16));
       }
-      Path file = TinyWeightFiles.writeRawSafetensors(dir.resolve(dtype + ".safetensors"), h,
-          data.array());
+      Path file =
+          TinyWeightFiles.writeRawSafetensors(dir.resolve(dtype + ".safetensors"), h, data.array());
       VggWeights loaded = WeightsLoader.load(file, null, null);
       assertArrayEquals(w, loaded.conv("conv1_1").weight(), dtype);
       assertArrayEquals(b, loaded.conv("conv1_1").bias(), dtype);
@@ -66,20 +71,20 @@ class ConversionAndMappingTest {
   void vgg16_is_detected_from_its_feature_indices_and_a_wrong_hint_is_refused() throws IOException {
     List<Tensor> tensors = new ArrayList<>(TinyWeightFiles.vgg19Convs(1, 3));
     tensors.add(new Tensor("features.17.bias", new long[] {512}, new float[512]));
-    tensors.add(new Tensor("features.17.weight", new long[] {512, 256, 3, 3},
-        new float[512 * 256 * 9]));
+    tensors.add(
+        new Tensor("features.17.weight", new long[] {512, 256, 3, 3}, new float[512 * 256 * 9]));
     Path f = TinyWeightFiles.writeSafetensors(dir.resolve("v16.safetensors"), tensors, Map.of());
     VggWeights w = WeightsLoader.load(f, null, null);
     assertEquals(VggModel.VGG16, w.model());
     assertEquals(List.of("conv1_1", "conv4_1"), w.layerNames());
-    NstException e = assertThrows(NstException.class,
-        () -> WeightsLoader.load(f, VggModel.VGG19, null));
-    assertTrue(e.getMessage().contains("holds vgg16 weights, but vgg19 was requested"),
-        e.getMessage());
-    NstException missing = assertThrows(NstException.class,
-        () -> w.requireLayers(List.of("relu2_1")));
-    assertTrue(missing.getMessage().contains("has no conv1_2 (needed for relu2_1)"),
-        missing.getMessage());
+    NstException e =
+        assertThrows(NstException.class, () -> WeightsLoader.load(f, VggModel.VGG19, null));
+    assertTrue(
+        e.getMessage().contains("holds vgg16 weights, but vgg19 was requested"), e.getMessage());
+    NstException missing =
+        assertThrows(NstException.class, () -> w.requireLayers(List.of("relu2_1")));
+    assertTrue(
+        missing.getMessage().contains("has no conv1_2 (needed for relu2_1)"), missing.getMessage());
     assertTrue(missing.getMessage().contains("full VGG-16 file"), missing.getMessage());
   }
 
@@ -96,16 +101,16 @@ class ConversionAndMappingTest {
 
   @Test
   void conv_weights_are_defensive_copies() throws IOException {
-    Path f = TinyWeightFiles.writeSafetensors(dir.resolve("d.safetensors"),
-        TinyWeightFiles.vgg19Convs(1, 9), Map.of());
+    Path f =
+        TinyWeightFiles.writeSafetensors(
+            dir.resolve("d.safetensors"), TinyWeightFiles.vgg19Convs(1, 9), Map.of());
     ConvWeights c = WeightsLoader.load(f, null, null).conv("conv1_1");
     float first = c.weight()[0];
     c.weight()[0] = first + 1;
     assertEquals(first, c.weight()[0]);
     assertEquals(first, c.weightBuffer().get(0));
     assertTrue(c.weightBuffer().isReadOnly());
-    assertThrows(NstException.class,
-        () -> WeightsLoader.load(f, null, null).conv("conv5_4"));
+    assertThrows(NstException.class, () -> WeightsLoader.load(f, null, null).conv("conv5_4"));
   }
 
   /** float32 to binary16 for values that are exactly representable as normal halves or zero. */

@@ -33,15 +33,17 @@ class CorruptFilesTest {
 
   @Test
   void truncated_safetensors_is_refused() throws IOException {
-    Path f = truncate(TinyWeightFiles.writeSafetensors(dir.resolve("t.safetensors"), TENSORS,
-        Map.of()), 100);
+    Path f =
+        truncate(
+            TinyWeightFiles.writeSafetensors(dir.resolve("t.safetensors"), TENSORS, Map.of()), 100);
     assertMessage(f, "(file truncated)");
   }
 
   @Test
   void duplicate_safetensors_key_is_refused() throws IOException {
-    String h = "{\"features.0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
-        + "\"features.0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}";
+    String h =
+        "{\"features.0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+            + "\"features.0.bias\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}";
     Path f = TinyWeightFiles.writeRawSafetensors(dir.resolve("dup.safetensors"), h, new byte[8]);
     assertMessage(f, "Duplicate field 'features.0.bias'");
   }
@@ -63,16 +65,18 @@ class CorruptFilesTest {
   void wrong_conv_shape_names_tensor_expected_and_found() throws IOException {
     Tensor w = TENSORS.get(0);
     Tensor bad = new Tensor(w.name(), new long[] {64, 3, 9}, w.values());
-    Path f = TinyWeightFiles.writeSafetensors(dir.resolve("shape.safetensors"),
-        List.of(bad, TENSORS.get(1)), Map.of());
+    Path f =
+        TinyWeightFiles.writeSafetensors(
+            dir.resolve("shape.safetensors"), List.of(bad, TENSORS.get(1)), Map.of());
     assertMessage(f, "tensor features.0.weight (conv1_1) has shape 64x3x9, expected 64x3x3x3");
   }
 
   @Test
   void integer_conv_dtype_is_refused() throws IOException {
-    String h = "{\"features.0.weight\":{\"dtype\":\"I8\",\"shape\":[64,3,3,3],"
-        + "\"data_offsets\":[0,1728]},\"features.0.bias\":{\"dtype\":\"F32\",\"shape\":[64],"
-        + "\"data_offsets\":[1728,1984]}}";
+    String h =
+        "{\"features.0.weight\":{\"dtype\":\"I8\",\"shape\":[64,3,3,3],"
+            + "\"data_offsets\":[0,1728]},\"features.0.bias\":{\"dtype\":\"F32\",\"shape\":[64],"
+            + "\"data_offsets\":[1728,1984]}}";
     Path f = TinyWeightFiles.writeRawSafetensors(dir.resolve("i8.safetensors"), h, new byte[1984]);
     assertMessage(f, "tensor features.0.weight (conv1_1) has dtype I8, expected F32");
   }

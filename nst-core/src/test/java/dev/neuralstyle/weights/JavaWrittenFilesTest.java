@@ -25,8 +25,11 @@ class JavaWrittenFilesTest {
 
   @Test
   void safetensors_loads_exact_values() throws IOException {
-    Path f = TinyWeightFiles.writeSafetensors(dir.resolve("tiny.safetensors"), TENSORS,
-        Map.of("preprocessing", "caffe", "architecture", "vgg19"));
+    Path f =
+        TinyWeightFiles.writeSafetensors(
+            dir.resolve("tiny.safetensors"),
+            TENSORS,
+            Map.of("preprocessing", "caffe", "architecture", "vgg19"));
     VggWeights w = check(f, WeightFormat.SAFETENSORS);
     assertEquals(Preprocessing.CAFFE, w.preprocessing());
     assertEquals("vgg19", w.metadata().get("architecture"));
@@ -41,12 +44,14 @@ class JavaWrittenFilesTest {
 
   @Test
   void torch_legacy_with_rebuild_tensor_v2_loads_exact_values() throws IOException {
-    check(TorchFiles.writeLegacy(dir.resolve("tiny.pth"), TENSORS, false), WeightFormat.TORCH_LEGACY);
+    check(
+        TorchFiles.writeLegacy(dir.resolve("tiny.pth"), TENSORS, false), WeightFormat.TORCH_LEGACY);
   }
 
   @Test
   void torch_legacy_with_2017_rebuild_tensor_loads_exact_values() throws IOException {
-    check(TorchFiles.writeLegacy(dir.resolve("tiny.pth"), TENSORS, true), WeightFormat.TORCH_LEGACY);
+    check(
+        TorchFiles.writeLegacy(dir.resolve("tiny.pth"), TENSORS, true), WeightFormat.TORCH_LEGACY);
   }
 
   @Test

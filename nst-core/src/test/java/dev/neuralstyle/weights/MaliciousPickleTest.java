@@ -20,8 +20,16 @@ class MaliciousPickleTest {
   @Test
   void os_system_global_is_refused_without_running() throws IOException {
     Path marker = dir.resolve("pwned");
-    byte[] pkl = new PickleWriter().proto().global("os", "system").mark()
-        .string("touch " + marker).tuple().reduce().stop().toByteArray();
+    byte[] pkl =
+        new PickleWriter()
+            .proto()
+            .global("os", "system")
+            .mark()
+            .string("touch " + marker)
+            .tuple()
+            .reduce()
+            .stop()
+            .toByteArray();
     Path f = TorchFiles.writeZip(dir.resolve("evil.pth"), "evil", pkl);
     NstException e = assertThrows(NstException.class, () -> WeightsLoader.load(f, null, null));
     assertTrue(e.getMessage().contains("os.system"), e.getMessage());
@@ -32,8 +40,16 @@ class MaliciousPickleTest {
 
   @Test
   void builtins_eval_global_is_refused() throws IOException {
-    byte[] pkl = new PickleWriter().proto().global("builtins", "eval").mark()
-        .string("__import__('os').system('true')").tuple().reduce().stop().toByteArray();
+    byte[] pkl =
+        new PickleWriter()
+            .proto()
+            .global("builtins", "eval")
+            .mark()
+            .string("__import__('os').system('true')")
+            .tuple()
+            .reduce()
+            .stop()
+            .toByteArray();
     Path f = TorchFiles.writeZip(dir.resolve("evil.pth"), "evil", pkl);
     NstException e = assertThrows(NstException.class, () -> WeightsLoader.load(f, null, null));
     assertTrue(e.getMessage().contains("builtins.eval"), e.getMessage());
@@ -41,8 +57,14 @@ class MaliciousPickleTest {
 
   @Test
   void whole_module_pickles_are_refused() throws IOException {
-    byte[] pkl = new PickleWriter().proto().global("torch.nn.modules.conv", "Conv2d")
-        .emptyTuple().reduce().stop().toByteArray();
+    byte[] pkl =
+        new PickleWriter()
+            .proto()
+            .global("torch.nn.modules.conv", "Conv2d")
+            .emptyTuple()
+            .reduce()
+            .stop()
+            .toByteArray();
     Path f = TorchFiles.writeZip(dir.resolve("model.pth"), "model", pkl);
     NstException e = assertThrows(NstException.class, () -> WeightsLoader.load(f, null, null));
     assertTrue(e.getMessage().contains("torch.nn.modules.conv.Conv2d"), e.getMessage());
@@ -50,8 +72,14 @@ class MaliciousPickleTest {
 
   @Test
   void object_building_opcodes_are_refused() throws IOException {
-    byte[] pkl = new PickleWriter().proto().global("collections", "OrderedDict")
-        .emptyTuple().op(0x81).stop().toByteArray(); // NEWOBJ
+    byte[] pkl =
+        new PickleWriter()
+            .proto()
+            .global("collections", "OrderedDict")
+            .emptyTuple()
+            .op(0x81)
+            .stop()
+            .toByteArray(); // NEWOBJ
     Path f = TorchFiles.writeZip(dir.resolve("newobj.pth"), "newobj", pkl);
     NstException e = assertThrows(NstException.class, () -> WeightsLoader.load(f, null, null));
     assertTrue(e.getMessage().contains("opcode 0x81"), e.getMessage());
@@ -59,8 +87,16 @@ class MaliciousPickleTest {
 
   @Test
   void allowed_global_cannot_be_called_with_other_arguments() throws IOException {
-    byte[] pkl = new PickleWriter().proto().global("collections", "OrderedDict").mark()
-        .string("x").tuple().reduce().stop().toByteArray();
+    byte[] pkl =
+        new PickleWriter()
+            .proto()
+            .global("collections", "OrderedDict")
+            .mark()
+            .string("x")
+            .tuple()
+            .reduce()
+            .stop()
+            .toByteArray();
     Path f = TorchFiles.writeZip(dir.resolve("args.pth"), "args", pkl);
     NstException e = assertThrows(NstException.class, () -> WeightsLoader.load(f, null, null));
     assertTrue(e.getMessage().contains("OrderedDict with arguments"), e.getMessage());
@@ -68,8 +104,18 @@ class MaliciousPickleTest {
 
   @Test
   void duplicate_state_dict_keys_are_refused() throws IOException {
-    byte[] pkl = new PickleWriter().proto().emptyDict().mark().string("a").integer(1)
-        .string("a").integer(2).setItems().stop().toByteArray();
+    byte[] pkl =
+        new PickleWriter()
+            .proto()
+            .emptyDict()
+            .mark()
+            .string("a")
+            .integer(1)
+            .string("a")
+            .integer(2)
+            .setItems()
+            .stop()
+            .toByteArray();
     Path f = TorchFiles.writeZip(dir.resolve("dup.pth"), "dup", pkl);
     NstException e = assertThrows(NstException.class, () -> WeightsLoader.load(f, null, null));
     assertTrue(e.getMessage().contains("duplicate key a"), e.getMessage());

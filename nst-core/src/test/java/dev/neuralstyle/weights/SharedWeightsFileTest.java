@@ -21,15 +21,17 @@ class SharedWeightsFileTest {
     assertEquals(VggModel.VGG19, w.model());
     assertEquals(Preprocessing.CAFFE, w.preprocessing());
     assertEquals(WeightFormat.SAFETENSORS, w.format());
-    assertEquals(List.of("conv1_1", "conv1_2", "conv2_1", "conv2_2", "conv3_1", "conv3_2",
-        "conv3_3", "conv3_4"), w.layerNames());
+    assertEquals(
+        List.of(
+            "conv1_1", "conv1_2", "conv2_1", "conv2_2", "conv3_1", "conv3_2", "conv3_3", "conv3_4"),
+        w.layerNames());
     assertEquals(16, w.tensorCount());
     assertEquals(2_325_568L, w.parameterCount());
     assertEquals("8d37b808af5b52cadf8a7ca5ca3e0d83df9bd59634c92cb6af7f8a097be2b5da", w.sha256());
     assertEquals("BGR", w.metadata().get("input_channel_order"));
     w.requireLayers(List.of("relu1_1", "relu2_1", "relu3_1", "conv3_4", "relu3_4"));
-    NstException e = assertThrows(NstException.class,
-        () -> w.requireLayers(List.of("relu1_1", "conv4_2")));
+    NstException e =
+        assertThrows(NstException.class, () -> w.requireLayers(List.of("relu1_1", "conv4_2")));
     assertTrue(e.getMessage().contains("has no conv4_1 (needed for conv4_2)"), e.getMessage());
     assertTrue(e.getMessage().contains("conv1_1 … conv3_4"), e.getMessage());
     assertTrue(e.getMessage().contains("use a full VGG-19 file"), e.getMessage());

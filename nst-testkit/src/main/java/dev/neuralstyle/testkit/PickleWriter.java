@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Emits pickle protocol-2 opcodes one by one, the way {@code torch.save} does, so tests can build
- * {@code .pth} files (and malicious pickles) byte by byte. Methods return {@code this} for chaining.
+ * {@code .pth} files (and malicious pickles) byte by byte. Methods return {@code this} for
+ * chaining.
  */
 public final class PickleWriter {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();

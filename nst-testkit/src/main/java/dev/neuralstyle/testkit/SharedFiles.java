@@ -32,11 +32,14 @@ public final class SharedFiles {
 
   /** The real partial VGG-19 safetensors file (conv1_1 to conv3_4), if present. */
   public static Optional<Path> partialVgg19() {
-    return models().map(d -> d.resolve("vgg19-imagenet-conv1_1-conv3_4.safetensors"))
+    return models()
+        .map(d -> d.resolve("vgg19-imagenet-conv1_1-conv3_4.safetensors"))
         .filter(Files::isRegularFile);
   }
 
-  /** Returns {@code file}'s path in the models folder, or skips the calling test if it is absent. */
+  /**
+   * Returns {@code file}'s path in the models folder, or skips the calling test if it is absent.
+   */
   public static Path assumeModel(String file) {
     Optional<Path> path = models().map(d -> d.resolve(file)).filter(Files::isRegularFile);
     Assumptions.assumeTrue(path.isPresent(), "shared model file " + file + " not available");

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 public final class TinyWeightFiles {
   /** torchvision {@code features} indices of the first VGG-19 convolutions. */
   private static final int[] INDEX = {0, 2, 5, 7, 10};
+
   private static final long[][] SHAPE = {
     {64, 3, 3, 3}, {64, 64, 3, 3}, {128, 64, 3, 3}, {128, 128, 3, 3}, {256, 128, 3, 3}
   };
@@ -44,8 +45,11 @@ public final class TinyWeightFiles {
     for (int c = 0; c < convs; c++) {
       long[] shape = SHAPE[c];
       out.add(new Tensor("features." + INDEX[c] + ".weight", shape, random(random, shape)));
-      out.add(new Tensor("features." + INDEX[c] + ".bias", new long[] {shape[0]},
-          random(random, new long[] {shape[0]})));
+      out.add(
+          new Tensor(
+              "features." + INDEX[c] + ".bias",
+              new long[] {shape[0]},
+              random(random, new long[] {shape[0]})));
     }
     return out;
   }
@@ -64,16 +68,24 @@ public final class TinyWeightFiles {
       throws IOException {
     StringBuilder json = new StringBuilder("{");
     if (!metadata.isEmpty()) {
-      json.append("\"__metadata__\":{").append(metadata.entrySet().stream()
-          .map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
-          .collect(Collectors.joining(","))).append("},");
+      json.append("\"__metadata__\":{")
+          .append(
+              metadata.entrySet().stream()
+                  .map(e -> quote(e.getKey()) + ":" + quote(e.getValue()))
+                  .collect(Collectors.joining(",")))
+          .append("},");
     }
     long offset = 0;
     for (Tensor t : tensors) {
       long end = offset + 4L * t.numel();
-      json.append(quote(t.name())).append(":{\"dtype\":\"F32\",\"shape\":")
+      json.append(quote(t.name()))
+          .append(":{\"dtype\":\"F32\",\"shape\":")
           .append(Arrays.toString(t.shape()).replace(" ", ""))
-          .append(",\"data_offsets\":[").append(offset).append(",").append(end).append("]},");
+          .append(",\"data_offsets\":[")
+          .append(offset)
+          .append(",")
+          .append(end)
+          .append("]},");
       offset = end;
     }
     json.setCharAt(json.length() - 1, '}');

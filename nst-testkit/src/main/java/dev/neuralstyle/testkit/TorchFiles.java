@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.function.ObjLongConsumer;
 
 /**
- * Writes float32 state dicts in the three PyTorch containers exactly as WEIGHT-FORMATS sections 2 and
- * 3 describe them: zip ({@code P/data.pkl} + {@code P/data/<key>}), legacy stream (five pickles, then
- * storages in sorted-key order) and the 2017 tar container. Each tensor gets its own storage.
+ * Writes float32 state dicts in the three PyTorch containers exactly as WEIGHT-FORMATS sections 2
+ * and 3 describe them: zip ({@code P/data.pkl} + {@code P/data/<key>}), legacy stream (five
+ * pickles, then storages in sorted-key order) and the 2017 tar container. Each tensor gets its own
+ * storage.
  */
 public final class TorchFiles {
   private TorchFiles() {}
@@ -47,9 +48,23 @@ public final class TorchFiles {
       throws IOException {
     StateDict dict = stateDict(tensors, 6, !rebuildV1);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new PickleWriter().proto().op(0x8A).op(10)
-        .op(0x6C).op(0xFC).op(0x9C).op(0x46).op(0xF9).op(0x20).op(0x6A).op(0xA8).op(0x50).op(0x19)
-        .stop().toByteArray());
+    out.writeBytes(
+        new PickleWriter()
+            .proto()
+            .op(0x8A)
+            .op(10)
+            .op(0x6C)
+            .op(0xFC)
+            .op(0x9C)
+            .op(0x46)
+            .op(0xF9)
+            .op(0x20)
+            .op(0x6A)
+            .op(0xA8)
+            .op(0x50)
+            .op(0x19)
+            .stop()
+            .toByteArray());
     out.writeBytes(new PickleWriter().proto().integer(1001).stop().toByteArray());
     out.writeBytes(sysInfo());
     out.writeBytes(dict.pickle);
@@ -73,20 +88,44 @@ public final class TorchFiles {
     ByteArrayOutputStream views = new ByteArrayOutputStream();
     storages.writeBytes(new PickleWriter().proto().integer(tensors.size()).stop().toByteArray());
     views.writeBytes(new PickleWriter().proto().integer(tensors.size()).stop().toByteArray());
-    PickleWriter dict = new PickleWriter().proto().global("collections", "OrderedDict")
-        .emptyTuple().reduce().mark();
+    PickleWriter dict =
+        new PickleWriter()
+            .proto()
+            .global("collections", "OrderedDict")
+            .emptyTuple()
+            .reduce()
+            .mark();
     for (int i = 0; i < tensors.size(); i++) {
       Tensor t = tensors.get(i);
       long storageKey = 1000 + i;
       long tensorKey = 2000 + i;
-      storages.writeBytes(new PickleWriter().proto().mark().integer(storageKey).string("cpu")
-          .global("torch", "FloatStorage").tuple().stop().toByteArray());
+      storages.writeBytes(
+          new PickleWriter()
+              .proto()
+              .mark()
+              .integer(storageKey)
+              .string("cpu")
+              .global("torch", "FloatStorage")
+              .tuple()
+              .stop()
+              .toByteArray());
       storages.writeBytes(int64(t.numel()));
       storages.writeBytes(floats(t.values()));
-      views.writeBytes(new PickleWriter().proto().mark().integer(tensorKey).integer(storageKey)
-          .global("torch", "FloatTensor").tuple().stop().toByteArray());
-      ByteBuffer meta = ByteBuffer.allocate(8 + 16 * t.shape().length + 8)
-          .order(ByteOrder.LITTLE_ENDIAN).putInt(t.shape().length).putInt(0);
+      views.writeBytes(
+          new PickleWriter()
+              .proto()
+              .mark()
+              .integer(tensorKey)
+              .integer(storageKey)
+              .global("torch", "FloatTensor")
+              .tuple()
+              .stop()
+              .toByteArray());
+      ByteBuffer meta =
+          ByteBuffer.allocate(8 + 16 * t.shape().length + 8)
+              .order(ByteOrder.LITTLE_ENDIAN)
+              .putInt(t.shape().length)
+              .putInt(0);
       for (long d : t.shape()) {
         meta.putLong(d);
       }
@@ -120,20 +159,34 @@ public final class TorchFiles {
   }
 
   /**
-   * The state-dict pickle of {@code tensors}: persistent ids of {@code arity} 5 (zip, keys "0", "1",
-   * ...) or 6 (legacy, address-like keys chosen so that their sorted order differs from file order).
+   * The state-dict pickle of {@code tensors}: persistent ids of {@code arity} 5 (zip, keys "0",
+   * "1", ...) or 6 (legacy, address-like keys chosen so that their sorted order differs from file
+   * order).
    */
   private static StateDict stateDict(List<Tensor> tensors, int arity, boolean v2) {
     List<String> keys = new ArrayList<>();
-    PickleWriter p = new PickleWriter().proto().global("collections", "OrderedDict").put(0)
-        .emptyTuple().reduce().put(1).mark();
+    PickleWriter p =
+        new PickleWriter()
+            .proto()
+            .global("collections", "OrderedDict")
+            .put(0)
+            .emptyTuple()
+            .reduce()
+            .put(1)
+            .mark();
     for (int i = 0; i < tensors.size(); i++) {
       Tensor t = tensors.get(i);
       String key = arity == 5 ? Integer.toString(i) : Long.toString(900_000_000L - 7_919L * i);
       keys.add(key);
-      p.string(t.name()).global("torch._utils", v2 ? "_rebuild_tensor_v2" : "_rebuild_tensor")
-          .mark().mark().string("storage").global("torch", "FloatStorage").string(key)
-          .string("cpu").integer(t.numel());
+      p.string(t.name())
+          .global("torch._utils", v2 ? "_rebuild_tensor_v2" : "_rebuild_tensor")
+          .mark()
+          .mark()
+          .string("storage")
+          .global("torch", "FloatStorage")
+          .string(key)
+          .string("cpu")
+          .integer(t.numel());
       if (arity == 6) {
         p.none();
       }
@@ -157,11 +210,28 @@ public final class TorchFiles {
   }
 
   private static byte[] sysInfo() {
-    PickleWriter p = new PickleWriter().proto().emptyDict().mark()
-        .string("protocol_version").integer(1001).string("little_endian").bool(true)
-        .string("type_sizes").emptyDict().mark();
-    return p.string("short").integer(2).string("int").integer(4).string("long").integer(4)
-        .setItems().setItems().stop().toByteArray();
+    PickleWriter p =
+        new PickleWriter()
+            .proto()
+            .emptyDict()
+            .mark()
+            .string("protocol_version")
+            .integer(1001)
+            .string("little_endian")
+            .bool(true)
+            .string("type_sizes")
+            .emptyDict()
+            .mark();
+    return p.string("short")
+        .integer(2)
+        .string("int")
+        .integer(4)
+        .string("long")
+        .integer(4)
+        .setItems()
+        .setItems()
+        .stop()
+        .toByteArray();
   }
 
   /** C-order strides of {@code shape}. */
