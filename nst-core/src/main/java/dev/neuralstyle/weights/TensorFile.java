@@ -1,0 +1,72 @@
+package dev.neuralstyle.weights;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a format reader returns: the tensors of one file under their original names (in file order),
+ * the file's string metadata, and the open resources the tensors' loaders read from. Closing it
+ * closes those resources.
+ */
+final class TensorFile implements Closeable {
+  private final Path path;
+  private final WeightFormat format;
+  private final Map<String, RawTensor> tensors = new LinkedHashMap<>();
+  private final Map<String, String> metadata = new LinkedHashMap<>();
+  private final List<Closeable> resources = new ArrayList<>();
+
+  TensorFile(Path path, WeightFormat format) {
+    this.path = path;
+    this.format = format;
+  }
+
+  Path path() {
+    return path;
+  }
+
+  WeightFormat format() {
+    return format;
+  }
+
+  /** Adds a tensor; returns false if the name was already present. */
+  boolean add(RawTensor tensor) {
+    return tensors.putIfAbsent(tensor.name(), tensor) == null;
+  }
+
+  void putMetadata(String key, String value) {
+    metadata.put(key, value);
+  }
+
+  void addResource(Closeable resource) {
+    resources.add(resource);
+  }
+
+  Map<String, RawTensor> tensors() {
+    return Collections.unmodifiableMap(tensors);
+  }
+
+  Map<String, String> metadata() {
+    return Collections.unmodifiableMap(metadata);
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOException first = null;
+    for (Closeable c : resources) {
+      try {
+        c.close();
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}
