@@ -1,0 +1,94 @@
+package dev.neuralstyle.cli;
+
+import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Preprocessing;
+import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.loss.LossForm;
+import dev.neuralstyle.loss.TvForm;
+import dev.neuralstyle.optimize.OptimizerKind;
+import dev.neuralstyle.transfer.InitSpec;
+import dev.neuralstyle.transfer.Preset;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+
+/**
+ * picocli converters that accept the command-line names of the library's enums ({@code avg},
+ * {@code vgg19}, ...); a rejected value becomes a usage error naming the option.
+ */
+final class Converters {
+  private Converters() {}
+
+  static final class Model implements ITypeConverter<VggModel> {
+    @Override
+    public VggModel convert(String value) {
+      return VggModel.parse(value);
+    }
+  }
+
+  static final class Pooling implements ITypeConverter<PoolingMode> {
+    @Override
+    public PoolingMode convert(String value) {
+      return PoolingMode.parse(value);
+    }
+  }
+
+  static final class Convention implements ITypeConverter<Preprocessing> {
+    @Override
+    public Preprocessing convert(String value) {
+      return Preprocessing.parse(value);
+    }
+  }
+
+  static final class Optimizer implements ITypeConverter<OptimizerKind> {
+    @Override
+    public OptimizerKind convert(String value) {
+      return OptimizerKind.parse(value);
+    }
+  }
+
+  static final class Loss implements ITypeConverter<LossForm> {
+    @Override
+    public LossForm convert(String value) {
+      return enumValue(LossForm.class, value, "paper or mean");
+    }
+  }
+
+  static final class Tv implements ITypeConverter<TvForm> {
+    @Override
+    public TvForm convert(String value) {
+      return enumValue(TvForm.class, value, "l1 or l2");
+    }
+  }
+
+  static final class PresetName implements ITypeConverter<Preset> {
+    @Override
+    public Preset convert(String value) {
+      return Preset.parse(value);
+    }
+  }
+
+  static final class Init implements ITypeConverter<InitSpec> {
+    @Override
+    public InitSpec convert(String value) {
+      try {
+        return InitSpec.parse(value);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The lower-case command-line name of an enum constant. */
+  static String cliName(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String expected) {
+    for (E e : type.getEnumConstants()) {
+      if (cliName(e).equals(value.trim().toLowerCase(Locale.ROOT))) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException("unknown value '" + value + "': expected " + expected);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.neuralstyle.cli;
+
+import dev.neuralstyle.NstException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The files one transfer writes: the image and, unless switched off, the panel, GIF, loss plot and
+ * run record named after it ({@code out.png} gives {@code out-panel.png}, {@code out.gif}, {@code
+ * out-loss.png}, {@code out.json}), plus {@code out-0100.png}-style snapshots. An absent extra is
+ * {@code null}. Validated on construction: extensions and distinct names.
+ *
+ * @param image the result image, {@code .png}, {@code .jpg} or {@code .jpeg}
+ * @param panel content | result | style panel, or {@code null}
+ * @param gif animation of the optimisation, or {@code null}
+ * @param lossPlot loss curves, or {@code null}
+ * @param record the JSON run record, or {@code null}
+ */
+record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) {
+  private static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg");
+
+  /**
+   * How the user set one extra output: {@code --panel FILE}, {@code --no-panel} or neither.
+   *
+   * @param option the option naming the file, for messages
+   * @param file the file given, or {@code null}
+   * @param off whether the {@code --no-} form was given
+   */
+  record Extra(String option, Path file, boolean off) {}
+
+  OutputPlan {
+    requireExtension("--output", image, IMAGE_EXTENSIONS);
+    requireExtension("--panel", panel, IMAGE_EXTENSIONS);
+    requireExtension("--gif", gif, List.of("gif"));
+    requireExtension("--loss-plot", lossPlot, IMAGE_EXTENSIONS);
+    Set<Path> seen = new HashSet<>();
+    for (Path p : all(image, panel, gif, lossPlot, record)) {
+      if (!seen.add(p.toAbsolutePath().normalize())) {
+        throw new NstException("invalid output names: " + p + " is used for two outputs");
+      }
+    }
+  }
+
+  /**
+   * The plan for {@code --output image} and the four extras.
+   *
+   * @throws NstException if an extra is both named and switched off, or an extension is wrong
+   */
+  static OutputPlan of(
+      Path image, boolean noExtras, Extra panel, Extra gif, Extra lossPlot, Extra record) {
+    if (image == null) {
+      throw new NstException("missing value for --output");
+    }
+    String name = image.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    return new OutputPlan(
+        image,
+        resolve(panel, noExtras, image.resolveSibling(stem + "-panel.png")),
+        resolve(gif, noExtras, image.resolveSibling(stem + ".gif")),
+        resolve(lossPlot, noExtras, image.resolveSibling(stem + "-loss.png")),
+        resolve(record, noExtras, image.resolveSibling(stem + ".json")));
+  }
+
+  /**
+   * The snapshot file of {@code iteration}: {@code out-0100.png} next to {@code out.png}, padded to
+   * at least four digits and to the width of {@code lastIteration}.
+   */
+  Path snapshot(int iteration, int lastIteration) {
+    String name = image.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    int width = Math.max(4, String.valueOf(lastIteration).length());
+    String number = String.format(Locale.ROOT, "%0" + width + "d", iteration);
+    return image.resolveSibling(name.substring(0, dot) + "-" + number + name.substring(dot));
+  }
+
+  /** Every file that will be written, image first (snapshots not included). */
+  List<Path> files() {
+    return all(image, panel, gif, lossPlot, record);
+  }
+
+  /**
+   * Creates the directories of every output and checks that files can be created there, before any
+   * work is done.
+   *
+   * @throws NstException naming the path when a directory cannot be created or written
+   */
+  void prepareDirectories() {
+    for (Path file : files()) {
+      if (Files.isDirectory(file)) {
+        throw new NstException("cannot write " + file + ": it is a directory");
+      }
+      Path dir = file.toAbsolutePath().getParent();
+      try {
+        Files.createDirectories(dir);
+        Path probe = Files.createTempFile(dir, ".neural-style-", ".probe");
+        Files.delete(probe);
+      } catch (IOException | SecurityException e) {
+        throw new NstException(
+            "cannot write to the output directory " + dir + " (for " + file + "): " + reason(e), e);
+      }
+    }
+  }
+
+  private static Path resolve(Extra extra, boolean noExtras, Path derived) {
+    if (extra.file() != null && extra.off()) {
+      throw new NstException(
+          "invalid options: " + extra.option() + " and --no-" + extra.option().substring(2)
+              + " contradict each other");
+    }
+    if (extra.file() != null) {
+      return extra.file();
+    }
+    return extra.off() || noExtras ? null : derived;
+  }
+
+  private static void requireExtension(String option, Path file, List<String> allowed) {
+    if (file == null) {
+      return;
+    }
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String ext = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    if (!allowed.contains(ext)) {
+      throw new NstException(
+          "invalid value for " + option + ": the file name must end in ."
+              + String.join(" or .", allowed) + ", found '" + file + "'");
+    }
+  }
+
+  private static List<Path> all(Path... paths) {
+    List<Path> list = new ArrayList<>();
+    for (Path p : paths) {
+      if (p != null) {
+        list.add(p);
+      }
+    }
+    return list;
+  }
+
+  private static String reason(Exception e) {
+    String type = e.getClass().getSimpleName().replace("Exception", "");
+    return e.getMessage() == null ? type : type + " " + e.getMessage();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.neuralstyle.cli;
+
+import dev.neuralstyle.NstException;
+import dev.neuralstyle.transfer.StyleTransferRequest;
+import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The validated options of one {@code transfer}: the library request plus what only the command
+ * line knows (where the weights are, which files to write, how to report progress). Invalid values
+ * are rejected with a message naming the option, the rule and the value.
+ *
+ * @param request the style-transfer request (validated by the library)
+ * @param modelChosen whether the user or a preset chose the model; if not, the weights file decides
+ * @param weights the {@code --weights} file, or {@code null} to look it up
+ * @param cacheDir the {@code --cache-dir}, or {@code null} for the default cache
+ * @param outputs the files to write
+ * @param saveEvery write a snapshot image every this many iterations (0: never)
+ * @param gifEvery keep a GIF frame every this many iterations (0: no GIF)
+ * @param quiet print nothing but errors
+ * @param verbose print more detail and stack traces
+ */
+record TransferOptions(
+    StyleTransferRequest request,
+    boolean modelChosen,
+    Path weights,
+    Path cacheDir,
+    OutputPlan outputs,
+    int saveEvery,
+    int gifEvery,
+    boolean quiet,
+    boolean verbose) {
+
+  TransferOptions {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(outputs, "outputs");
+    if (saveEvery < 0) {
+      throw new NstException("invalid value for --save-every: must be >= 0, found " + saveEvery);
+    }
+    if (gifEvery < 0 || (gifEvery == 0) != (outputs.gif() == null)) {
+      throw new IllegalArgumentException("gifEvery " + gifEvery + " does not fit the GIF output");
+    }
+    if (quiet && verbose) {
+      throw new NstException("invalid options: --quiet and --verbose contradict each other");
+    }
+  }
+
+  /**
+   * Completes {@code builder} with the snapshot period that the GIF ({@code gifFrames} frames over
+   * the run) and {@code --save-every} need, and validates everything.
+   *
+   * @throws NstException naming the option when a value is invalid
+   */
+  static TransferOptions create(
+      StyleTransferRequestBuilder builder,
+      boolean modelChosen,
+      Path weights,
+      Path cacheDir,
+      OutputPlan outputs,
+      int saveEvery,
+      int gifFrames,
+      boolean quiet,
+      boolean verbose) {
+    if (gifFrames < 1) {
+      throw new NstException("invalid value for --gif-frames: must be >= 1, found " + gifFrames);
+    }
+    if (saveEvery < 0) {
+      throw new NstException("invalid value for --save-every: must be >= 0, found " + saveEvery);
+    }
+    int iterations = Math.max(1, builder.iterations());
+    int gifEvery = outputs.gif() == null ? 0 : Math.max(1, ceilDiv(iterations, gifFrames));
+    builder.snapshotEvery(gcd(gifEvery, saveEvery));
+    return new TransferOptions(
+        builder.build(),
+        modelChosen,
+        weights,
+        cacheDir,
+        outputs,
+        saveEvery,
+        gifEvery,
+        quiet,
+        verbose);
+  }
+
+  /** Every layer the request uses, content first. */
+  List<String> layers() {
+    List<String> all = new ArrayList<>(request.contentLayers());
+    all.addAll(request.styleLayers());
+    return all;
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+
+  /** Greatest common divisor, where 0 means "none": gcd(0, n) = n. */
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.neuralstyle.cli;
+
+import dev.neuralstyle.features.ConvParameters;
+import dev.neuralstyle.image.ImageFiles;
+import dev.neuralstyle.progress.ProgressEvent;
+import dev.neuralstyle.transfer.InitMode;
+import dev.neuralstyle.transfer.StyleTransfer;
+import dev.neuralstyle.transfer.StyleTransferRequest;
+import dev.neuralstyle.transfer.StyleTransferResult;
+import dev.neuralstyle.weights.VggWeights;
+import dev.neuralstyle.weights.WeightsLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One transfer from validated options to files: checks everything that can fail before any work
+ * (output directories, input images, weights and their layers), runs the optimisation with progress
+ * and snapshot listeners, then writes the image and the extras.
+ */
+final class TransferRun {
+  private final TransferOptions options;
+  private final Map<String, String> env;
+  private final Streams streams;
+
+  TransferRun(TransferOptions options, Map<String, String> env, Streams streams) {
+    this.options = options;
+    this.env = env;
+    this.streams = streams;
+  }
+
+  /** Runs and returns the exit code; failures are thrown as one-line NstExceptions. */
+  int run() {
+    StyleTransferRequest request = options.request();
+    options.outputs().prepareDirectories();
+    checkInputs(request);
+    Path file =
+        WeightsResolver.resolve(
+            options.weights(), env, options.cacheDir(), request.model(), request.preprocessing());
+    VggWeights weights =
+        WeightsLoader.load(
+            file, options.modelChosen() ? request.model() : null, request.preprocessing());
+    if (weights.model() != request.model()) {
+      // No --model and no preset: the weights file decides.
+      request = request.toBuilder().model(weights.model()).build();
+    }
+    weights.requireLayers(options.layers());
+    say(
+        "weights: %s (%s, %s, %s)",
+        file, weights.model().cliName(), weights.format(), weights.preprocessing().cliName());
+
+    ProgressPrinter progress =
+        new ProgressPrinter(streams.err(), streams.interactive(), options.quiet());
+    SnapshotCollector snapshots =
+        new SnapshotCollector(options.gifEvery(), options.saveEvery(), options.outputs());
+    StyleTransferResult result;
+    try (StyleTransfer transfer = new StyleTransfer(parameters(weights), weights.preprocessing())) {
+      result =
+          transfer.run(
+              request,
+              (ProgressEvent e) -> {
+                progress.onEvent(e);
+                snapshots.onEvent(e);
+              },
+              () -> false);
+    }
+    ResultFiles files = new ResultFiles(options.outputs(), request, weights, result);
+    List<Path> written = files.writeAll(snapshots.frames());
+    List<Path> all = new ArrayList<>(written);
+    all.addAll(snapshots.saved());
+    if (!options.quiet()) {
+      streams
+          .out()
+          .printf(
+              Locale.ROOT,
+              "wrote %s (%dx%d)%s%n",
+              options.outputs().image(),
+              result.image().getWidth(),
+              result.image().getHeight(),
+              all.size() > 1 ? "; also " + others(all, options.outputs().image()) : "");
+      streams.out().flush();
+    }
+    return 0;
+  }
+
+  /** Reads every input image once, so a missing, corrupt or oversized file fails before any work. */
+  private static void checkInputs(StyleTransferRequest r) {
+    ImageFiles.read(r.content(), "content image", r.maxPixels());
+    for (Path style : r.styles()) {
+      ImageFiles.read(style, "style image", r.maxPixels());
+    }
+    if (r.init().mode() == InitMode.FILE) {
+      ImageFiles.read(r.init().file(), "init image", r.maxPixels());
+    }
+  }
+
+  private static ConvParameters parameters(VggWeights weights) {
+    return new ConvParameters() {
+      @Override
+      public boolean has(String conv) {
+        return weights.has(conv);
+      }
+
+      @Override
+      public float[] weight(String conv) {
+        return weights.conv(conv).weight();
+      }
+
+      @Override
+      public float[] bias(String conv) {
+        return weights.conv(conv).bias();
+      }
+    };
+  }
+
+  private void say(String format, Object... args) {
+    if (options.verbose()) {
+      streams.err().printf(Locale.ROOT, format + "%n", args);
+      streams.err().flush();
+    }
+  }
+
+  private static String others(List<Path> all, Path image) {
+    return String.join(
+        ", ", all.stream().filter(p -> !p.equals(image)).map(Path::toString).toList());
+  }
+}

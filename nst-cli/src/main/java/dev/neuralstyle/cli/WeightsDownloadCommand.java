@@ -1,0 +1,118 @@
+package dev.neuralstyle.cli;
+
+import dev.neuralstyle.features.Preprocessing;
+import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.weights.download.CatalogEntry;
+import dev.neuralstyle.weights.download.Integrity;
+import dev.neuralstyle.weights.download.WeightsCache;
+import dev.neuralstyle.weights.download.WeightsCatalog;
+import dev.neuralstyle.weights.download.WeightsDownloader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code neural-style weights download vgg19|vgg16}: fetches the official file into the cache,
+ * resuming an interrupted download and verifying the digests before the file gets its final name.
+ */
+@Command(
+    name = "download",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    showDefaultValues = true,
+    description = {
+      "Download official VGG weights into the cache (resumable, verified).",
+      "caffe: the Keras notop file (convolutions only, Caffe convention, 80 MB for VGG-19);"
+          + " torchvision: torchvision's retrained weights (548 MB for VGG-19)."
+    })
+public final class WeightsDownloadCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @ParentCommand WeightsCommand parent;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "MODEL",
+      converter = Converters.Model.class,
+      description = "vgg19 or vgg16.")
+  VggModel model;
+
+  @Option(
+      names = "--convention",
+      paramLabel = "CONV",
+      converter = Converters.Convention.class,
+      defaultValue = "caffe",
+      description = "caffe or torchvision.")
+  Preprocessing convention;
+
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description = "Cache directory. Default: $NEURAL_STYLE_CACHE, else $XDG_CACHE_HOME/neural-style"
+          + "/models, else ~/.cache/neural-style/models.")
+  Path cacheDir;
+
+  @Option(
+      names = "--url",
+      split = ",",
+      paramLabel = "URL",
+      description = "Download from this mirror instead; the file must still match the catalog's"
+          + " digests.")
+  List<URI> urls;
+
+  /** For tests against a local server: accept a file with this SHA-256 instead of the catalog's. */
+  @Option(names = "--sha256", hidden = true, paramLabel = "HEX")
+  String sha256;
+
+  @Option(names = "--quiet", description = "Print nothing but errors and the file's path.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    CatalogEntry entry = WeightsCatalog.find(model, convention);
+    if (urls != null && !urls.isEmpty()) {
+      entry = entry.withUrls(urls);
+    }
+    if (sha256 != null) {
+      entry =
+          new CatalogEntry(
+              entry.id(),
+              entry.model(),
+              entry.preprocessing(),
+              entry.fileName(),
+              entry.urls(),
+              Integrity.ofSha256(sha256, -1),
+              entry.description(),
+              entry.attribution());
+    }
+    Path dir = cacheDir != null ? cacheDir : cacheFromEnv();
+    Streams streams = Streams.of(spec.commandLine());
+    if (!quiet) {
+      streams.err().println(entry.id() + ": " + entry.description());
+      streams.err().println("from " + entry.urls().get(0));
+      streams.err().flush();
+    }
+    Path file =
+        new WeightsDownloader()
+            .download(entry, dir, new DownloadProgress(streams.err(), streams.interactive(), quiet));
+    streams.out().println(file);
+    if (!quiet) {
+      streams.err().println("verified: " + entry.integrity().describe());
+      streams.err().println("licence: " + entry.attribution());
+    }
+    streams.out().flush();
+    streams.err().flush();
+    return 0;
+  }
+
+  private Path cacheFromEnv() {
+    String dir = parent.parent.env().get(WeightsCache.ENV_VAR);
+    return dir != null && !dir.isBlank() ? Path.of(dir) : WeightsCache.defaultDirectory();
+  }
+}

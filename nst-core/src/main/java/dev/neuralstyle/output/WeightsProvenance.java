@@ -1,0 +1,25 @@
+package dev.neuralstyle.output;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Which weights a run used, for its record.
+ *
+ * @param file the weights file
+ * @param sha256 SHA-256 of the whole file
+ * @param format its container format, e.g. {@code SAFETENSORS}
+ * @param convention the input convention the run used, e.g. {@code caffe}
+ * @param model the network, e.g. {@code vgg19}
+ */
+public record WeightsProvenance(
+    Path file, String sha256, String format, String convention, String model) {
+  /** Checks that no component is {@code null}. */
+  public WeightsProvenance {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(convention, "convention");
+    Objects.requireNonNull(model, "model");
+  }
+}
