@@ -192,7 +192,7 @@ public final class TransferCommand implements Callable<Integer> {
   @Option(
       names = "--adaptive-weights",
       negatable = true,
-      description = "Rescale each loss by 1/its value every step (Hvass).")
+      description = "Rescale each loss by 1/its value every step (Hvass). Default: ${DEFAULT-VALUE}.")
   boolean adaptiveWeights;
 
   @Option(

@@ -31,10 +31,12 @@ final class TransferRun {
     this.streams = streams;
   }
 
-  /** Runs and returns the exit code; failures are thrown as one-line NstExceptions. */
+  /**
+   * Runs and returns the exit code; failures are thrown as one-line NstExceptions. Everything that
+   * can be checked (inputs, weights, layers, output directories) is checked before the run starts.
+   */
   int run() {
     StyleTransferRequest request = options.request();
-    options.outputs().prepareDirectories();
     checkInputs(request);
     Path file =
         WeightsResolver.resolve(
@@ -47,6 +49,8 @@ final class TransferRun {
       request = request.toBuilder().model(weights.model()).build();
     }
     weights.requireLayers(options.layers());
+    // Last of the checks, so that a failing one leaves no new directory behind.
+    options.outputs().prepareDirectories();
     say(
         "weights: %s (%s, %s, %s)",
         file, weights.model().cliName(), weights.format(), weights.preprocessing().cliName());

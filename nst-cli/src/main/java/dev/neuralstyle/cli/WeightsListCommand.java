@@ -4,6 +4,7 @@ import dev.neuralstyle.weights.download.CatalogEntry;
 import dev.neuralstyle.weights.download.WeightsCache;
 import dev.neuralstyle.weights.download.WeightsCatalog;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,6 +30,14 @@ public final class WeightsListCommand implements Callable<Integer> {
       description = "Cache directory. Default: $NEURAL_STYLE_CACHE, else ~/.cache/neural-style/models.")
   Path cacheDir;
 
+  private static String status(WeightsCache cache, CatalogEntry e) {
+    if (cache.isCached(e)) {
+      return "cached";
+    }
+    // Present under the catalog name but of the wrong size: corrupt, or not the official file.
+    return Files.exists(cache.pathFor(e)) ? "wrong-size" : "-";
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -42,7 +51,7 @@ public final class WeightsListCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "%-10s %-20s %-11s %s%n",
-          cache.isCached(e) ? "cached" : "-",
+          status(cache, e),
           e.id(),
           e.preprocessing().cliName(),
           e.fileName());
@@ -53,6 +62,7 @@ public final class WeightsListCommand implements Callable<Integer> {
       }
     }
     out.println("download one with: neural-style weights download vgg19 [--convention torchvision]");
+    out.println("check a file with:  neural-style weights verify FILE");
     out.flush();
     return 0;
   }
