@@ -59,5 +59,8 @@ public final class Defaults {
   /** Largest accepted input image. */
   public static final long MAX_PIXELS = ImageFiles.DEFAULT_MAX_PIXELS;
 
+  /** Colours: the style's. */
+  public static final ColorPreservation COLOR_PRESERVATION = ColorPreservation.NONE;
+
   private Defaults() {}
 }

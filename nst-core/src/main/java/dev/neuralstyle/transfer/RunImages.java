@@ -16,12 +16,13 @@ import java.util.List;
  * @param initFile the init image (file or first style) at the content's size, or {@code null}
  */
 record RunImages(BufferedImage content, List<BufferedImage> styles, BufferedImage initFile) {
-  static RunImages load(StyleTransferRequest r) {
+  static RunImages load(StyleTransferRequest r, int size) {
     long cap = r.maxPixels();
     BufferedImage content =
-        ImageResize.toMaxSide(ImageFiles.read(r.content(), "content image", cap), r.size());
-    int styleSide =
-        r.styleSize() > 0 ? r.styleSize() : (int) Math.max(16, Math.round(r.styleScale() * r.size()));
+        ImageResize.toMaxSide(ImageFiles.read(r.content(), "content image", cap), size);
+    // At a coarse stage the style shrinks in proportion, so brush strokes keep their relative size.
+    double side = r.styleSize() > 0 ? r.styleSize() * (double) size / r.size() : r.styleScale() * size;
+    int styleSide = (int) Math.max(16, Math.round(side));
     List<BufferedImage> styles = new ArrayList<>();
     for (Path p : r.styles()) {
       styles.add(ImageResize.toMaxSide(ImageFiles.read(p, "style image", cap), styleSide));
