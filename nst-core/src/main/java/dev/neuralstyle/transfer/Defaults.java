@@ -2,7 +2,7 @@ package dev.neuralstyle.transfer;
 
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.VggModel;
-import dev.neuralstyle.image.ImageLimits;
+import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.loss.LossForm;
 import dev.neuralstyle.loss.TvForm;
 import dev.neuralstyle.optimize.OptimizerKind;
@@ -57,7 +57,10 @@ public final class Defaults {
   /** Early-stopping tolerance (0: run all iterations). */
   public static final double TOLERANCE = 0;
   /** Largest accepted input image. */
-  public static final long MAX_PIXELS = ImageLimits.DEFAULT_MAX_PIXELS;
+  public static final long MAX_PIXELS = ImageFiles.DEFAULT_MAX_PIXELS;
+
+  /** Colours: the style's. */
+  public static final ColorPreservation COLOR_PRESERVATION = ColorPreservation.NONE;
 
   private Defaults() {}
 }

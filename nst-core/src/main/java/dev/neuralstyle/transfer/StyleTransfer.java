@@ -76,88 +76,132 @@ public final class StyleTransfer implements AutoCloseable {
     }
     Preprocessing convention =
         request.preprocessing() != null ? request.preprocessing() : weightsConvention;
-    RunImages images = RunImages.load(request);
+    List<Integer> sizes = request.stageSizes();
+    List<Integer> budgets = request.stageIterations();
+    int totalBudget = budgets.stream().mapToInt(Integer::intValue).sum();
+    ColorPreservation colors = request.colorPreservation();
     try (NDManager run = manager.newSubManager();
         VggFeatures features =
             VggFeatures.create(run, request.model(), request.pooling(), weights, deepest)) {
-      StyleTargets targets =
-          TargetComputation.compute(
-              run, features, convention, request, images.content(), images.styles());
-      StyleObjective objective =
-          new StyleObjective(
-              features,
-              targets,
-              request.lossForm(),
-              request.tvForm(),
-              request.contentWeight(),
-              request.styleWeight(),
-              request.tvWeight(),
-              request.adaptiveWeights());
-      NDArray x0 =
-          InitialImage.create(
-              run,
-              request.init(),
-              request.seed(),
-              convention,
-              images.content(),
-              images.initFile());
-      int w = images.content().getWidth();
-      int h = images.content().getHeight();
-      double setup = seconds(start);
-      listener.onEvent(new RunStarted(request.iterations(), w, h, setup));
-      long optStart = System.nanoTime();
       List<StepRecord> steps = new ArrayList<>();
+      RunImages images = null;
+      float[] previous = null;
+      int previousW = 0;
+      int previousH = 0;
+      int done = 0;
+      double setup = 0;
+      long optStart = 0;
       String stop = "budget";
-      try (ImageOptimizer optimizer = createOptimizer(request, x0, convention)) {
-        x0.close();
-        int lastSnapshot = 0;
-        while (optimizer.evaluations() < request.iterations()) {
-          if (cancelled.getAsBoolean()) {
-            stop = "cancelled";
-            break;
+      for (int stage = 0; stage < sizes.size() && !"cancelled".equals(stop); stage++) {
+        images = RunImages.load(request, sizes.get(stage));
+        BufferedImage content = ColorControl.content(colors, images.content());
+        List<BufferedImage> styles = ColorControl.styles(colors, images.styles(), images.content());
+        int w = content.getWidth();
+        int h = content.getHeight();
+        try (NDManager stageManager = run.newSubManager()) {
+          StyleTargets targets =
+              TargetComputation.compute(stageManager, features, convention, request, content, styles);
+          StyleObjective objective =
+              new StyleObjective(
+                  features,
+                  targets,
+                  request.lossForm(),
+                  request.tvForm(),
+                  request.contentWeight(),
+                  request.styleWeight(),
+                  request.tvWeight(),
+                  request.adaptiveWeights());
+          NDArray x0 =
+              previous == null
+                  ? InitialImage.create(
+                      stageManager,
+                      request.init(),
+                      request.seed(),
+                      convention,
+                      ColorControl.content(colors, images.content()),
+                      initFor(colors, images))
+                  : ImageTensors.fromRgbPlanes(
+                      stageManager,
+                      StageUpsampling.resize(previous, previousW, previousH, w, h),
+                      h,
+                      w,
+                      convention);
+          if (stage == 0) {
+            setup = seconds(start);
+            listener.onEvent(new RunStarted(totalBudget, w, h, setup));
+            optStart = System.nanoTime();
           }
-          StepOutcome outcome =
-              optimizer.step(objective, request.iterations() - optimizer.evaluations());
-          int done = optimizer.evaluations();
-          double t = seconds(optStart);
-          var b = outcome.breakdown();
-          steps.add(new StepRecord(done, b.content(), b.style(), b.tv(), b.total(), t));
-          BufferedImage snapshot = null;
-          if (request.snapshotEvery() > 0
-              && done / request.snapshotEvery() > lastSnapshot / request.snapshotEvery()) {
-            snapshot = ImageTensors.toImage(optimizer.current(), convention);
-            lastSnapshot = done;
-          }
-          listener.onEvent(new StepCompleted(done, request.iterations(), b, t, snapshot));
-          if (!Double.isFinite(outcome.loss())) {
-            throw new NstException(
-                "the loss became " + outcome.loss() + " at iteration " + done
-                    + "; lower --learning-rate or the loss weights");
-          }
-          if (outcome.converged()) {
-            stop = "converged";
-            break;
-          }
-          if (toleranceReached(steps, request.tolerance())) {
-            stop = "tolerance";
-            break;
+          int stageEnd = done + budgets.get(stage);
+          try (ImageOptimizer optimizer = createOptimizer(request, x0, convention)) {
+            x0.close();
+            int lastSnapshot = done;
+            int stageStart = done;
+            stop = "budget";
+            while (done < stageEnd) {
+              if (cancelled.getAsBoolean()) {
+                stop = "cancelled";
+                break;
+              }
+              StepOutcome outcome = optimizer.step(objective, stageEnd - done);
+              done = stageStart + optimizer.evaluations();
+              double t = seconds(optStart);
+              var b = outcome.breakdown();
+              steps.add(new StepRecord(done, b.content(), b.style(), b.tv(), b.total(), t));
+              BufferedImage snapshot = null;
+              if (request.snapshotEvery() > 0
+                  && done / request.snapshotEvery() > lastSnapshot / request.snapshotEvery()) {
+                snapshot =
+                    ColorControl.result(
+                        colors,
+                        ImageTensors.toImage(optimizer.current(), convention),
+                        images.content());
+                lastSnapshot = done;
+              }
+              listener.onEvent(new StepCompleted(done, totalBudget, b, t, snapshot));
+              if (!Double.isFinite(outcome.loss())) {
+                throw new NstException(
+                    "the loss became " + outcome.loss() + " at iteration " + done
+                        + "; lower --learning-rate or the loss weights");
+              }
+              if (outcome.converged()) {
+                stop = "converged";
+                break;
+              }
+              if (toleranceReached(steps, request.tolerance(), stageStart)) {
+                stop = "tolerance";
+                break;
+              }
+            }
+            previous = ImageTensors.toRgbPlanes(optimizer.current(), convention);
+            previousW = w;
+            previousH = h;
           }
         }
-        BufferedImage result = ImageTensors.toImage(optimizer.current(), convention);
-        double opt = seconds(optStart);
-        listener.onEvent(new RunFinished(optimizer.evaluations(), opt, stop));
-        return new StyleTransferResult(
-            result,
-            images.content(),
-            images.styles(),
-            steps,
-            optimizer.evaluations(),
-            setup,
-            opt,
-            stop,
-            convention);
       }
+      BufferedImage result =
+          ColorControl.result(
+              colors, ImageTensors.toImage(previous, previousH, previousW), images.content());
+      double opt = seconds(optStart);
+      listener.onEvent(new RunFinished(done, opt, stop));
+      return new StyleTransferResult(
+          result,
+          images.content(),
+          images.styles(),
+          steps,
+          done,
+          setup,
+          opt,
+          stop,
+          convention);
     }
+  }
+
+  /** The init image for the first stage, in the colour space the network sees. */
+  private static BufferedImage initFor(ColorPreservation colors, RunImages images) {
+    if (images.initFile() == null) {
+      return null;
+    }
+    return ColorControl.content(colors, images.initFile());
   }
 
   private static ImageOptimizer createOptimizer(
@@ -177,9 +221,13 @@ public final class StyleTransfer implements AutoCloseable {
     }
   }
 
-  private static boolean toleranceReached(List<StepRecord> steps, double tolerance) {
+  private static boolean toleranceReached(
+      List<StepRecord> steps, double tolerance, int stageStart) {
     if (tolerance <= 0 || steps.size() <= TOLERANCE_WINDOW) {
       return false;
+    }
+    if (steps.get(steps.size() - 1 - TOLERANCE_WINDOW).iteration() <= stageStart) {
+      return false; // the window must lie within the current stage
     }
     double now = steps.get(steps.size() - 1).total();
     double before = steps.get(steps.size() - 1 - TOLERANCE_WINDOW).total();

@@ -44,6 +44,9 @@ import java.util.List;
  * @param tolerance stop early when the loss changes by less than this fraction over 10 iterations (0:
  *     never)
  * @param maxPixels refuse input images with more pixels than this
+ * @param colorPreservation how the output keeps the content's colours
+ * @param scales coarse-to-fine stage sizes before the final {@code size} (Gatys et al. 2017), each
+ *     smaller than {@code size} (a last entry equal to {@code size} is allowed); empty: one stage
  */
 public record StyleTransferRequest(
     Path content,
@@ -72,7 +75,9 @@ public record StyleTransferRequest(
     int snapshotEvery,
     Preprocessing preprocessing,
     double tolerance,
-    long maxPixels) {
+    long maxPixels,
+    ColorPreservation colorPreservation,
+    List<Integer> scales) {
 
   /** Validates every field; see the class comment. */
   public StyleTransferRequest {
@@ -133,6 +138,21 @@ public record StyleTransferRequest(
       throw new NstException(
           "invalid value for --tolerance: must be in [0, 1), found " + tolerance);
     }
+    Checks.required(colorPreservation, "--preserve-colors");
+    scales = List.copyOf(scales);
+    int previous = 0;
+    for (int i = 0; i < scales.size(); i++) {
+      int scale = scales.get(i);
+      boolean last = i == scales.size() - 1;
+      if (scale < 16 || scale <= previous || scale > size || (scale == size && !last)) {
+        throw new NstException(
+            "invalid value for --scales: sizes must increase, each from 16 up to --size "
+                + size
+                + ", found "
+                + scales);
+      }
+      previous = scale;
+    }
     if (maxPixels < 1) {
       throw new NstException("invalid value for --max-pixels: must be >= 1, found " + maxPixels);
     }
@@ -146,6 +166,28 @@ public record StyleTransferRequest(
   /** A builder holding this request's values, to derive a changed copy. */
   public StyleTransferRequestBuilder toBuilder() {
     return new StyleTransferRequestBuilder(this);
+  }
+
+  /** The stage sizes in order, ending with {@code size}. */
+  public List<Integer> stageSizes() {
+    List<Integer> stages = new java.util.ArrayList<>(scales);
+    if (stages.isEmpty() || stages.get(stages.size() - 1) != size) {
+      stages.add(size);
+    }
+    return List.copyOf(stages);
+  }
+
+  /**
+   * The evaluation budget of each stage: {@code iterations} for the first, then 2/5 of it for each
+   * finer one (Gatys et al. 2017 used 500 then 200).
+   */
+  public List<Integer> stageIterations() {
+    List<Integer> budget = new java.util.ArrayList<>();
+    int stages = stageSizes().size();
+    for (int i = 0; i < stages; i++) {
+      budget.add(i == 0 ? iterations : Math.max(1, (int) Math.round(iterations * 0.4)));
+    }
+    return List.copyOf(budget);
   }
 
   /** Blend weights normalised to sum 1, one per style image. */

@@ -41,6 +41,8 @@ public final class StyleTransferRequestBuilder {
   private Preprocessing preprocessing = null;
   private double tolerance = Defaults.TOLERANCE;
   private long maxPixels = Defaults.MAX_PIXELS;
+  private ColorPreservation colorPreservation = Defaults.COLOR_PRESERVATION;
+  private List<Integer> scales = List.of();
 
   StyleTransferRequestBuilder() {}
 
@@ -72,6 +74,8 @@ public final class StyleTransferRequestBuilder {
     this.preprocessing = r.preprocessing();
     this.tolerance = r.tolerance();
     this.maxPixels = r.maxPixels();
+    this.colorPreservation = r.colorPreservation();
+    this.scales = r.scales();
   }
 
   /** Sets {@link StyleTransferRequest#content()}. */
@@ -371,6 +375,28 @@ public final class StyleTransferRequestBuilder {
     return maxPixels;
   }
 
+  /** Sets {@link StyleTransferRequest#colorPreservation()}. */
+  public StyleTransferRequestBuilder colorPreservation(ColorPreservation colorPreservation) {
+    this.colorPreservation = colorPreservation;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#colorPreservation()}. */
+  public ColorPreservation colorPreservation() {
+    return colorPreservation;
+  }
+
+  /** Sets {@link StyleTransferRequest#scales()}. */
+  public StyleTransferRequestBuilder scales(List<Integer> scales) {
+    this.scales = scales;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#scales()}. */
+  public List<Integer> scales() {
+    return scales;
+  }
+
   /** Validates and returns the request. */
   public StyleTransferRequest build() {
     return new StyleTransferRequest(
@@ -400,6 +426,8 @@ public final class StyleTransferRequestBuilder {
         snapshotEvery,
         preprocessing,
         tolerance,
-        maxPixels);
+        maxPixels,
+        colorPreservation,
+        scales);
   }
 }

@@ -1,6 +1,7 @@
 package dev.neuralstyle.weights;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.features.ConvParameters;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * string metadata. A file may hold only some layers; {@link #requireLayers} checks that a run's
  * layers are all there. Immutable.
  */
-public final class VggWeights {
+public final class VggWeights implements ConvParameters {
   private final VggModel model;
   private final Preprocessing preprocessing;
   private final WeightFormat format;
@@ -98,6 +99,7 @@ public final class VggWeights {
   }
 
   /** Whether the file holds convolution {@code layer}. */
+  @Override
   public boolean has(String layer) {
     return convs.containsKey(layer);
   }
@@ -113,6 +115,18 @@ public final class VggWeights {
       throw missing(layer, null);
     }
     return c;
+  }
+
+  /** The OIHW weight of {@code conv} (a copy). */
+  @Override
+  public float[] weight(String conv) {
+    return conv(conv).weight();
+  }
+
+  /** The bias of {@code conv} (a copy). */
+  @Override
+  public float[] bias(String conv) {
+    return conv(conv).bias();
   }
 
   /** Number of tensors loaded: a weight and a bias per convolution. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.image.ColorSpaces;
+import dev.neuralstyle.image.RgbPixels;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.RandomVggWeights;
 import dev.neuralstyle.features.VggModel;
@@ -167,6 +169,82 @@ class StyleTransferRunTest {
                     () -> false));
     assertTrue(e.getMessage().contains("needs conv2_2"), e.getMessage());
     assertTrue(e.getMessage().contains("conv1_1 … conv2_1"), e.getMessage());
+  }
+
+  @Test
+  void coarse_to_fine_runs_every_stage_and_ends_at_the_final_size() {
+    List<Integer> stageSizes = new ArrayList<>();
+    StyleTransferResult r =
+        engine.run(
+            small().scales(List.of(16)).iterations(10).build(),
+            e -> {
+              if (e instanceof RunStarted s) {
+                stageSizes.add(s.width());
+              }
+            },
+            () -> false);
+    assertEquals(List.of(16), stageSizes);
+    assertEquals(32, r.image().getWidth());
+    assertEquals(10 + 4, r.evaluations());
+  }
+
+  @Test
+  void luminance_mode_keeps_the_content_chroma() {
+    StyleTransferResult r =
+        engine.run(
+            small().colorPreservation(ColorPreservation.LUMINANCE).iterations(10).build(),
+            ProgressListener.NONE,
+            () -> false);
+    float[][] out = ColorSpaces.rgbToYiq(RgbPixels.of(r.image()));
+    float[][] in = ColorSpaces.rgbToYiq(RgbPixels.of(r.content()));
+    int[] px = pixels(r.image());
+    int checked = 0;
+    for (int i = 0; i < px.length; i++) {
+      if (clipped(px[i])) {
+        continue; // out-of-gamut colours are clipped to 0..255, which changes their chroma
+      }
+      checked++;
+      for (int c = 1; c < 3; c++) {
+        // Exact up to the 8-bit rounding of the output.
+        assertEquals(in[c][i], out[c][i], 0.01, "chroma channel " + c + " pixel " + i);
+      }
+    }
+    assertTrue(checked > px.length / 2, "only " + checked + " unclipped pixels");
+  }
+
+  @Test
+  void histogram_mode_gives_the_style_the_content_colour_mean() {
+    BufferedImage contentImage = RgbPixels.of(r(content)).toImage();
+    BufferedImage styleImage = r(style);
+    BufferedImage matched =
+        ColorControl.styles(ColorPreservation.HISTOGRAM, List.of(styleImage), contentImage).get(0);
+    RgbPixels m = RgbPixels.of(matched);
+    RgbPixels c = RgbPixels.of(contentImage);
+    assertEquals(mean(c.r()), mean(m.r()), 0.01);
+    assertEquals(mean(c.g()), mean(m.g()), 0.01);
+    assertEquals(mean(c.b()), mean(m.b()), 0.01);
+  }
+
+  private static BufferedImage r(Path p) {
+    return dev.neuralstyle.image.ImageFiles.read(p, 1 << 20);
+  }
+
+  private static double mean(float[] v) {
+    double s = 0;
+    for (float x : v) {
+      s += x;
+    }
+    return s / v.length;
+  }
+
+  private static boolean clipped(int rgb) {
+    for (int shift = 0; shift <= 16; shift += 8) {
+      int v = (rgb >> shift) & 0xff;
+      if (v == 0 || v == 255) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int[] pixels(BufferedImage img) {
