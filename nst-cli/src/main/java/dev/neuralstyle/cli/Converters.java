@@ -6,6 +6,7 @@ import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.loss.LossForm;
 import dev.neuralstyle.loss.TvForm;
 import dev.neuralstyle.optimize.OptimizerKind;
+import dev.neuralstyle.transfer.ColorPreservation;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.Preset;
 import java.util.Locale;
@@ -64,6 +65,13 @@ final class Converters {
     @Override
     public Preset convert(String value) {
       return Preset.parse(value);
+    }
+  }
+
+  static final class Colors implements ITypeConverter<ColorPreservation> {
+    @Override
+    public ColorPreservation convert(String value) {
+      return ColorPreservation.parse(value);
     }
   }
 

@@ -48,11 +48,13 @@ final class DefaultValues implements IDefaultValueProvider {
     values.put("--init", d.init().describe());
     values.put("--seed", String.valueOf(d.seed()));
     values.put("--max-pixels", String.valueOf(d.maxPixels()));
+    values.put("--preserve-colors", d.colorPreservation().cliName());
     values.put("--output", OUTPUT);
     values.put("--gif-frames", String.valueOf(GIF_FRAMES));
     values.put("--save-every", String.valueOf(SAVE_EVERY));
     putIfNotEmpty("--style-blend", d.styleBlend());
     putIfNotEmpty("--style-layer-weights", d.styleLayerWeights());
+    putIfNotEmpty("--scales", d.scales());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.neuralstyle.cli;
 
 import dev.neuralstyle.image.ImageFiles;
+import dev.neuralstyle.image.ImageResize;
 import dev.neuralstyle.output.AnimatedGifWriter;
 import dev.neuralstyle.output.CaptionedImage;
 import dev.neuralstyle.output.ComparisonPanel;
@@ -57,7 +58,14 @@ final class ResultFiles {
       written.put("panel", plan.panel().toString());
     }
     if (plan.gif() != null) {
-      List<BufferedImage> all = new ArrayList<>(frames);
+      // Coarse-to-fine stages give smaller early frames: show every frame at the final size.
+      List<BufferedImage> all = new ArrayList<>();
+      int w = result.image().getWidth();
+      int h = result.image().getHeight();
+      for (BufferedImage f : frames) {
+        boolean same = f.getWidth() == w && f.getHeight() == h;
+        all.add(same ? f : ImageResize.toSize(f, w, h));
+      }
       all.add(result.image());
       AnimatedGifWriter.write(all, GIF_DELAY_MILLIS, GIF_HOLD_MILLIS, true, plan.gif());
       written.put("gif", plan.gif().toString());

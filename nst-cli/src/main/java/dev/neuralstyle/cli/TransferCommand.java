@@ -7,6 +7,7 @@ import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.loss.LossForm;
 import dev.neuralstyle.loss.TvForm;
 import dev.neuralstyle.optimize.OptimizerKind;
+import dev.neuralstyle.transfer.ColorPreservation;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.Preset;
 import dev.neuralstyle.transfer.StyleTransferRequest;
@@ -226,6 +227,23 @@ public final class TransferCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the noise start.")
   long seed;
 
+  @Option(
+      names = "--preserve-colors",
+      paramLabel = "MODE",
+      converter = Converters.Colors.class,
+      description = "Keep the content's colours (Gatys et al. 2016): none, histogram (recolour the"
+          + " style first), luminance (transfer luminance only) or chroma (swap the content's"
+          + " chroma in afterwards).")
+  ColorPreservation preserveColors;
+
+  @Option(
+      names = "--scales",
+      split = ",",
+      paramLabel = "PX",
+      description = "Coarse-to-fine: first run at these sizes, increasing and below --size, each"
+          + " starting from the previous result (Gatys et al. 2017). Default: one stage.")
+  List<Integer> scales;
+
   // ---- outputs
   @Option(names = "--output", paramLabel = "FILE", description = "Result image, .png or .jpg.")
   Path output;
@@ -323,6 +341,8 @@ public final class TransferCommand implements Callable<Integer> {
     ifGiven("--lbfgs-history", lbfgsHistory, b::lbfgsHistory);
     ifGiven("--tolerance", tolerance, b::tolerance);
     ifGiven("--seed", seed, b::seed);
+    ifGiven("--preserve-colors", preserveColors, b::colorPreservation);
+    ifGiven("--scales", scales, b::scales);
     OutputPlan outputs =
         OutputPlan.of(
             output,

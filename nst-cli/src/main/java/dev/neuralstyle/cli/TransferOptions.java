@@ -70,11 +70,13 @@ record TransferOptions(
     if (saveEvery < 0) {
       throw new NstException("invalid value for --save-every: must be >= 0, found " + saveEvery);
     }
-    int iterations = Math.max(1, builder.iterations());
-    int gifEvery = outputs.gif() == null ? 0 : Math.max(1, ceilDiv(iterations, gifFrames));
-    builder.snapshotEvery(gcd(gifEvery, saveEvery));
+    // Validate first; the budget over all coarse-to-fine stages sets the GIF's frame period.
+    StyleTransferRequest request = builder.build();
+    int budget = request.stageIterations().stream().mapToInt(Integer::intValue).sum();
+    int gifEvery = outputs.gif() == null ? 0 : Math.max(1, ceilDiv(budget, gifFrames));
+    request = request.toBuilder().snapshotEvery(gcd(gifEvery, saveEvery)).build();
     return new TransferOptions(
-        builder.build(),
+        request,
         modelChosen,
         weights,
         cacheDir,

@@ -1,6 +1,5 @@
 package dev.neuralstyle.cli;
 
-import dev.neuralstyle.features.ConvParameters;
 import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.progress.ProgressEvent;
 import dev.neuralstyle.transfer.InitMode;
@@ -60,7 +59,7 @@ final class TransferRun {
     SnapshotCollector snapshots =
         new SnapshotCollector(options.gifEvery(), options.saveEvery(), options.outputs());
     StyleTransferResult result;
-    try (StyleTransfer transfer = new StyleTransfer(parameters(weights), weights.preprocessing())) {
+    try (StyleTransfer transfer = new StyleTransfer(weights, weights.preprocessing())) {
       result =
           transfer.run(
               request,
@@ -98,25 +97,6 @@ final class TransferRun {
     if (r.init().mode() == InitMode.FILE) {
       ImageFiles.read(r.init().file(), "init image", r.maxPixels());
     }
-  }
-
-  private static ConvParameters parameters(VggWeights weights) {
-    return new ConvParameters() {
-      @Override
-      public boolean has(String conv) {
-        return weights.has(conv);
-      }
-
-      @Override
-      public float[] weight(String conv) {
-        return weights.conv(conv).weight();
-      }
-
-      @Override
-      public float[] bias(String conv) {
-        return weights.conv(conv).bias();
-      }
-    };
   }
 
   private void say(String format, Object... args) {
