@@ -58,34 +58,44 @@ final class TransferRun {
         new ProgressPrinter(streams.err(), streams.interactive(), options.quiet());
     SnapshotCollector snapshots =
         new SnapshotCollector(options.gifEvery(), options.saveEvery(), options.outputs());
-    StyleTransferResult result;
-    try (StyleTransfer transfer = new StyleTransfer(weights, weights.preprocessing())) {
-      result =
-          transfer.run(
-              request,
-              (ProgressEvent e) -> {
-                progress.onEvent(e);
-                snapshots.onEvent(e);
-              },
-              () -> false);
-    }
-    ResultFiles files = new ResultFiles(options.outputs(), request, weights, result);
-    List<Path> written = files.writeAll(snapshots.frames());
-    List<Path> all = new ArrayList<>(written);
-    all.addAll(snapshots.saved());
-    if (!options.quiet()) {
-      streams
-          .out()
-          .printf(
-              Locale.ROOT,
-              "wrote %s (%dx%d)%s%n",
-              options.outputs().image(),
-              result.image().getWidth(),
-              result.image().getHeight(),
-              all.size() > 1 ? "; also " + others(all, options.outputs().image()) : "");
-      streams.out().flush();
+    try (CtrlC ctrlC = new CtrlC()) {
+      StyleTransferResult result;
+      try (StyleTransfer transfer = new StyleTransfer(weights, weights.preprocessing())) {
+        result =
+            transfer.run(
+                request,
+                (ProgressEvent e) -> {
+                  progress.onEvent(e);
+                  snapshots.onEvent(e);
+                },
+                ctrlC);
+      }
+      List<Path> written =
+          new ResultFiles(options.outputs(), request, weights, result)
+              .writeAll(snapshots.frames());
+      // Inside the Ctrl-C guard: after a cancel the JVM exits as soon as the guard closes.
+      summary(result, written, snapshots.saved());
     }
     return 0;
+  }
+
+  private void summary(StyleTransferResult result, List<Path> written, List<Path> snapshots) {
+    if (options.quiet()) {
+      return;
+    }
+    List<Path> all = new ArrayList<>(written);
+    all.addAll(snapshots);
+    Path image = options.outputs().image();
+    streams
+        .out()
+        .printf(
+            Locale.ROOT,
+            "wrote %s (%dx%d)%s%n",
+            image,
+            result.image().getWidth(),
+            result.image().getHeight(),
+            all.size() > 1 ? "; also " + others(all, image) : "");
+    streams.out().flush();
   }
 
   /** Reads every input image once, so a missing, corrupt or oversized file fails before any work. */
