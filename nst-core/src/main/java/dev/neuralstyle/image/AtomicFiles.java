@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that readers never see a partial file: the content goes to a temporary file in
@@ -54,6 +55,7 @@ public final class AtomicFiles {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         writer.write(out);
       }
+      readableByAll(temp);
       move(temp, absolute);
       done = true;
     } catch (IOException e) {
@@ -62,6 +64,15 @@ public final class AtomicFiles {
       if (!done) {
         deleteQuietly(temp);
       }
+    }
+  }
+
+  /**
+   * createTempFile makes owner-only files (0600); an output should get the usual rw-r--r-- instead.
+   */
+  private static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 
