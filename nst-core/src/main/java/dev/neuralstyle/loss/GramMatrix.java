@@ -24,6 +24,20 @@ public final class GramMatrix {
     return form == LossForm.MEAN ? gram.div((float) (n * m)) : gram;
   }
 
+  /**
+   * The guided Gram matrix of Gatys et al. (2017, "Controlling Perceptual Factors", section 4.1): the
+   * Gram matrix of the features weighted by a guidance channel {@code mask} of shape (1, 1, H, W) at
+   * the layer's resolution, {@code G = (F . T)(F . T)^T}. The positions counted for normalisation are
+   * {@code sum(mask)} instead of H x W ({@code count}).
+   */
+  public static NDArray guided(NDArray features, NDArray mask, double count, LossForm form) {
+    Shape shape = features.getShape();
+    long n = shape.get(shape.dimension() - 3);
+    NDArray f = features.mul(mask).reshape(n, -1);
+    NDArray gram = f.matMul(f.transpose());
+    return form == LossForm.MEAN ? gram.div((float) (n * count)) : gram;
+  }
+
   /** Number of positions M (height x width) of a (1, N, H, W) or (N, H, W) feature array. */
   public static long positions(NDArray features) {
     Shape shape = features.getShape();

@@ -26,4 +26,20 @@ public final class StyleLoss {
     double m = GramMatrix.positions(features);
     return squared.sum().div((float) (4.0 * n * n * m * m));
   }
+
+  /**
+   * E_l for one region of spatial control (Gatys et al. 2017): as {@link #layerError} with the guided
+   * Gram matrix of {@code features} under {@code mask}, which covers {@code count} positions.
+   */
+  public static NDArray guidedLayerError(
+      NDArray features, NDArray mask, double count, NDArray targetGram, LossForm form) {
+    NDArray gram = GramMatrix.guided(features, mask, count, form);
+    NDArray diff = gram.sub(targetGram);
+    NDArray squared = diff.mul(diff);
+    if (form == LossForm.MEAN) {
+      return squared.mean();
+    }
+    double n = gram.getShape().get(0);
+    return squared.sum().div((float) (4.0 * n * n * count * count));
+  }
 }

@@ -14,8 +14,15 @@ import java.util.List;
  * @param content the resized content image
  * @param styles the resized style images
  * @param initFile the init image (file or first style) at the content's size, or {@code null}
+ * @param contentMask the content region image at the content's size, or {@code null}
+ * @param styleMasks per style image, its region image at that style's size (empty: none)
  */
-record RunImages(BufferedImage content, List<BufferedImage> styles, BufferedImage initFile) {
+record RunImages(
+    BufferedImage content,
+    List<BufferedImage> styles,
+    BufferedImage initFile,
+    BufferedImage contentMask,
+    List<BufferedImage> styleMasks) {
   static RunImages load(StyleTransferRequest r, int size) {
     long cap = r.maxPixels();
     BufferedImage content =
@@ -36,6 +43,23 @@ record RunImages(BufferedImage content, List<BufferedImage> styles, BufferedImag
     if (init != null) {
       init = ImageResize.toSize(init, content.getWidth(), content.getHeight());
     }
-    return new RunImages(content, styles, init);
+    BufferedImage contentMask = null;
+    List<BufferedImage> styleMasks = new ArrayList<>();
+    if (r.contentMask() != null) {
+      contentMask =
+          ImageResize.toSize(
+              ImageFiles.read(r.contentMask(), "content mask", cap),
+              content.getWidth(),
+              content.getHeight());
+      for (int i = 0; i < r.styleMasks().size(); i++) {
+        BufferedImage style = styles.get(i);
+        styleMasks.add(
+            ImageResize.toSize(
+                ImageFiles.read(r.styleMasks().get(i), "style mask", cap),
+                style.getWidth(),
+                style.getHeight()));
+      }
+    }
+    return new RunImages(content, styles, init, contentMask, styleMasks);
   }
 }

@@ -14,6 +14,7 @@ import dev.neuralstyle.loss.TvForm;
 import dev.neuralstyle.optimize.Evaluation;
 import dev.neuralstyle.optimize.Objective;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,7 +55,7 @@ final class StyleObjective implements Objective {
     this.gamma = gamma;
     this.adaptive = adaptive;
     layers.addAll(targets.content().keySet());
-    layers.addAll(targets.gram().keySet());
+    layers.addAll(targets.style().keySet());
   }
 
   @Override
@@ -75,11 +76,18 @@ final class StyleObjective implements Objective {
         contentLoss = contentLoss == null ? term : contentLoss.add(term);
       }
       NDArray styleLoss = null;
-      for (Map.Entry<String, NDArray> e : targets.gram().entrySet()) {
-        NDArray term =
-            StyleLoss.layerError(maps.get(e.getKey()), e.getValue(), form)
-                .mul(targets.styleLayerWeights().get(e.getKey()).floatValue());
-        styleLoss = styleLoss == null ? term : styleLoss.add(term);
+      for (Map.Entry<String, List<RegionTarget>> e : targets.style().entrySet()) {
+        NDArray f = maps.get(e.getKey());
+        float w = targets.styleLayerWeights().get(e.getKey()).floatValue();
+        for (RegionTarget region : e.getValue()) {
+          NDArray error =
+              region.mask() == null
+                  ? StyleLoss.layerError(f, region.gram(), form)
+                  : StyleLoss.guidedLayerError(
+                      f, region.mask(), region.positions(), region.gram(), form);
+          NDArray term = error.mul(w);
+          styleLoss = styleLoss == null ? term : styleLoss.add(term);
+        }
       }
       NDArray tvLoss = gamma > 0 ? TotalVariationLoss.compute(leaf, tvForm) : null;
       content = contentLoss == null ? 0 : contentLoss.getFloat();

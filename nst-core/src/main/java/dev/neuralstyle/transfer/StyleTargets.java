@@ -1,6 +1,7 @@
 package dev.neuralstyle.transfer;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,8 +9,10 @@ import java.util.Map;
  * layer and blended Gram matrices A per style layer, with each style layer's weight w_l.
  *
  * @param content content layer to P
- * @param gram style layer to A (in the run's loss form and scaled to the output's positions)
+ * @param style style layer to its targets, one per region (one for the whole image without masks)
  * @param styleLayerWeights style layer to w_l
  */
 record StyleTargets(
-    Map<String, NDArray> content, Map<String, NDArray> gram, Map<String, Double> styleLayerWeights) {}
+    Map<String, NDArray> content,
+    Map<String, List<RegionTarget>> style,
+    Map<String, Double> styleLayerWeights) {}

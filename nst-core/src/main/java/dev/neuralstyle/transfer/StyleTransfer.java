@@ -100,7 +100,15 @@ public final class StyleTransfer implements AutoCloseable {
         int h = content.getHeight();
         try (NDManager stageManager = run.newSubManager()) {
           StyleTargets targets =
-              TargetComputation.compute(stageManager, features, convention, request, content, styles);
+              TargetComputation.compute(
+                  stageManager,
+                  features,
+                  convention,
+                  request,
+                  content,
+                  styles,
+                  images.contentMask(),
+                  images.styleMasks());
           StyleObjective objective =
               new StyleObjective(
                   features,

@@ -47,6 +47,10 @@ import java.util.List;
  * @param colorPreservation how the output keeps the content's colours
  * @param scales coarse-to-fine stage sizes before the final {@code size} (Gatys et al. 2017), each
  *     smaller than {@code size} (a last entry equal to {@code size} is allowed); empty: one stage
+ * @param contentMask spatial control (Gatys et al. 2017): an image with one flat colour per region of
+ *     the output, or {@code null}
+ * @param styleMasks one region image per style image, whose colours say which part of that style
+ *     each output region takes its style from; empty: every region uses the whole style images
  */
 public record StyleTransferRequest(
     Path content,
@@ -77,7 +81,9 @@ public record StyleTransferRequest(
     double tolerance,
     long maxPixels,
     ColorPreservation colorPreservation,
-    List<Integer> scales) {
+    List<Integer> scales,
+    Path contentMask,
+    List<Path> styleMasks) {
 
   /** Validates every field; see the class comment. */
   public StyleTransferRequest {
@@ -152,6 +158,18 @@ public record StyleTransferRequest(
                 + scales);
       }
       previous = scale;
+    }
+    styleMasks = List.copyOf(styleMasks);
+    if (!styleMasks.isEmpty() && contentMask == null) {
+      throw new NstException("invalid value for --style-mask: it needs --content-mask as well");
+    }
+    if (!styleMasks.isEmpty() && styleMasks.size() != styles.size()) {
+      throw new NstException(
+          "invalid value for --style-mask: "
+              + styleMasks.size()
+              + " masks given for "
+              + styles.size()
+              + " style images; give one mask per style image");
     }
     if (maxPixels < 1) {
       throw new NstException("invalid value for --max-pixels: must be >= 1, found " + maxPixels);

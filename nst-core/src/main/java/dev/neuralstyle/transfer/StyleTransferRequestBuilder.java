@@ -43,6 +43,8 @@ public final class StyleTransferRequestBuilder {
   private long maxPixels = Defaults.MAX_PIXELS;
   private ColorPreservation colorPreservation = Defaults.COLOR_PRESERVATION;
   private List<Integer> scales = List.of();
+  private Path contentMask = null;
+  private List<Path> styleMasks = List.of();
 
   StyleTransferRequestBuilder() {}
 
@@ -76,6 +78,8 @@ public final class StyleTransferRequestBuilder {
     this.maxPixels = r.maxPixels();
     this.colorPreservation = r.colorPreservation();
     this.scales = r.scales();
+    this.contentMask = r.contentMask();
+    this.styleMasks = r.styleMasks();
   }
 
   /** Sets {@link StyleTransferRequest#content()}. */
@@ -397,6 +401,28 @@ public final class StyleTransferRequestBuilder {
     return scales;
   }
 
+  /** Sets {@link StyleTransferRequest#contentMask()}. */
+  public StyleTransferRequestBuilder contentMask(Path contentMask) {
+    this.contentMask = contentMask;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#contentMask()}. */
+  public Path contentMask() {
+    return contentMask;
+  }
+
+  /** Sets {@link StyleTransferRequest#styleMasks()}. */
+  public StyleTransferRequestBuilder styleMasks(List<Path> styleMasks) {
+    this.styleMasks = styleMasks;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#styleMasks()}. */
+  public List<Path> styleMasks() {
+    return styleMasks;
+  }
+
   /** Validates and returns the request. */
   public StyleTransferRequest build() {
     return new StyleTransferRequest(
@@ -428,6 +454,8 @@ public final class StyleTransferRequestBuilder {
         tolerance,
         maxPixels,
         colorPreservation,
-        scales);
+        scales,
+        contentMask,
+        styleMasks);
   }
 }

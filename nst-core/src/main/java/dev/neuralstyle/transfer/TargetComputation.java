@@ -2,81 +2,156 @@ package dev.neuralstyle.transfer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggFeatures;
 import dev.neuralstyle.image.ImageTensors;
 import dev.neuralstyle.loss.GramMatrix;
 import dev.neuralstyle.loss.LossForm;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Computes a run's fixed targets once, outside any gradient collection. */
+/**
+ * Computes a run's fixed targets once, outside any gradient collection: the content responses P and,
+ * per style layer and region, the blended Gram matrix A. Targets are per-position averages over the
+ * style images, so styles of any size (and regions of any area) give comparable targets.
+ */
 final class TargetComputation {
+  private static final Shape POOL = new Shape(2, 2);
+  private static final Shape NO_PAD = new Shape(0, 0);
+
   private TargetComputation() {}
 
-  /**
-   * Content responses of {@code content} and the blended style Gram matrices of {@code styles}.
-   * Targets are attached to {@code owner}; intermediates are released.
-   */
+  /** Targets for {@code images} (already in the colour space the network sees). */
   static StyleTargets compute(
       NDManager owner,
       VggFeatures features,
       Preprocessing convention,
       StyleTransferRequest request,
       BufferedImage content,
-      List<BufferedImage> styles) {
+      List<BufferedImage> styles,
+      BufferedImage contentMask,
+      List<BufferedImage> styleMasks) {
+    List<Integer> palette =
+        contentMask == null ? null : RegionMasks.palette(contentMask, request.contentMask());
+    int regions = palette == null ? 1 : palette.size();
     Map<String, NDArray> contentTargets = new LinkedHashMap<>();
-    Map<String, Long> outputPositions = new LinkedHashMap<>();
+    Map<String, NDArray[]> outputMasks = new LinkedHashMap<>();
+    Map<String, double[]> outputCounts = new LinkedHashMap<>();
     try (NDManager scratch = owner.newSubManager()) {
       NDArray c = ImageTensors.toTensor(scratch, content, convention);
-      List<String> all = new java.util.ArrayList<>(request.contentLayers());
+      List<String> all = new ArrayList<>(request.contentLayers());
       all.addAll(request.styleLayers());
       Map<String, NDArray> maps = features.extract(c, all);
       for (String layer : request.contentLayers()) {
-        NDArray p = maps.get(layer).duplicate();
-        p.attach(owner);
-        contentTargets.put(layer, p);
+        contentTargets.put(layer, keep(maps.get(layer).duplicate(), owner));
       }
+      float[][] planes = palette == null ? null : RegionMasks.planes(contentMask, palette);
       for (String layer : request.styleLayers()) {
-        outputPositions.put(layer, GramMatrix.positions(maps.get(layer)));
+        NDArray[] masks = new NDArray[regions];
+        double[] counts = new double[regions];
+        for (int r = 0; r < regions; r++) {
+          if (planes == null) {
+            counts[r] = GramMatrix.positions(maps.get(layer));
+          } else {
+            masks[r] = keep(maskAt(owner, planes[r], content, features, layer), owner);
+            counts[r] = masks[r].sum().getFloat();
+          }
+        }
+        outputMasks.put(layer, masks);
+        outputCounts.put(layer, counts);
       }
     }
-    Map<String, NDArray> grams = new LinkedHashMap<>();
+    Map<String, NDArray[]> sums = new LinkedHashMap<>();
+    Map<String, double[]> blendSums = new LinkedHashMap<>();
+    double[] blend = request.normalizedStyleBlend();
+    for (int s = 0; s < styles.size(); s++) {
+      BufferedImage style = styles.get(s);
+      float[][] planes =
+          styleMasks.isEmpty() ? null : RegionMasks.planes(styleMasks.get(s), palette);
+      try (NDManager scratch = owner.newSubManager()) {
+        Map<String, NDArray> maps =
+            features.extract(ImageTensors.toTensor(scratch, style, convention), request.styleLayers());
+        for (String layer : request.styleLayers()) {
+          NDArray f = maps.get(layer);
+          NDArray[] sum = sums.computeIfAbsent(layer, k -> new NDArray[regions]);
+          double[] weight = blendSums.computeIfAbsent(layer, k -> new double[regions]);
+          for (int r = 0; r < regions; r++) {
+            NDArray perPosition;
+            if (planes == null) {
+              perPosition =
+                  GramMatrix.of(f, LossForm.PAPER).div((float) GramMatrix.positions(f));
+            } else {
+              NDArray mask = maskAt(scratch, planes[r], style, features, layer);
+              double count = mask.sum().getFloat();
+              if (count <= 0) {
+                continue; // this style image has no part of region r
+              }
+              perPosition = GramMatrix.guided(f, mask, count, LossForm.PAPER).div((float) count);
+            }
+            NDArray weighted = perPosition.mul((float) blend[s]);
+            if (sum[r] == null) {
+              sum[r] = keep(weighted, owner);
+            } else {
+              sum[r].addi(weighted);
+            }
+            weight[r] += blend[s];
+          }
+        }
+      }
+    }
+    Map<String, List<RegionTarget>> styleTargets = new LinkedHashMap<>();
+    for (String layer : request.styleLayers()) {
+      List<RegionTarget> targets = new ArrayList<>();
+      for (int r = 0; r < regions; r++) {
+        NDArray sum = sums.get(layer)[r];
+        double count = outputCounts.get(layer)[r];
+        if (sum == null || count <= 0) {
+          continue; // no style covers this region, or it vanished at this depth: content only
+        }
+        sum.divi((float) blendSums.get(layer)[r]);
+        if (request.lossForm() == LossForm.PAPER) {
+          // Differs from Gatys et al. (2015), who use equal-sized images: A is rescaled to the
+          // output's number of positions M_l so that eq. 4 compares like with like.
+          sum.muli((float) count);
+        } else {
+          sum.divi((float) sum.getShape().get(0));
+        }
+        targets.add(new RegionTarget(outputMasks.get(layer)[r], count, sum));
+      }
+      styleTargets.put(layer, targets);
+    }
     Map<String, Double> layerWeights = new LinkedHashMap<>();
     double[] w = request.effectiveStyleLayerWeights();
     for (int i = 0; i < w.length; i++) {
       layerWeights.put(request.styleLayers().get(i), w[i]);
     }
-    double[] blend = request.normalizedStyleBlend();
-    for (int s = 0; s < styles.size(); s++) {
-      try (NDManager scratch = owner.newSubManager()) {
-        NDArray x = ImageTensors.toTensor(scratch, styles.get(s), convention);
-        Map<String, NDArray> maps = features.extract(x, request.styleLayers());
-        for (String layer : request.styleLayers()) {
-          NDArray f = maps.get(layer);
-          // Per-position Gram, G / M_style, so style images of any size give comparable targets.
-          NDArray perPosition = GramMatrix.of(f, LossForm.PAPER).div((float) GramMatrix.positions(f));
-          NDArray target;
-          if (request.lossForm() == LossForm.PAPER) {
-            // Differs from Gatys et al. (2015), who use equal-sized images: A is rescaled to the
-            // output's number of positions M_l so that eq. 4 compares like with like.
-            target = perPosition.mul((float) (double) outputPositions.get(layer));
-          } else {
-            target = perPosition.div((float) f.getShape().get(1));
-          }
-          target = target.mul((float) blend[s]);
-          NDArray previous = grams.get(layer);
-          if (previous == null) {
-            target.attach(owner);
-            grams.put(layer, target);
-          } else {
-            previous.addi(target);
-          }
-        }
+    return new StyleTargets(contentTargets, styleTargets, layerWeights);
+  }
+
+  /**
+   * A region plane at a layer's resolution: 2x2 average pooling as often as the network pools before
+   * that layer (Gatys et al. 2017 propagate guidance channels the same way).
+   */
+  private static NDArray maskAt(
+      NDManager manager, float[] plane, BufferedImage image, VggFeatures features, String layer) {
+    NDArray mask =
+        manager.create(plane, new Shape(1, 1, image.getHeight(), image.getWidth()));
+    List<String> names = features.model().layerNames();
+    for (String name : names.subList(0, features.model().indexOf(layer))) {
+      if (name.startsWith("pool")) {
+        mask = Pool.avgPool2d(mask, POOL, POOL, NO_PAD, false, true);
       }
     }
-    return new StyleTargets(contentTargets, grams, layerWeights);
+    return mask;
+  }
+
+  private static NDArray keep(NDArray array, NDManager owner) {
+    array.attach(owner);
+    return array;
   }
 }
