@@ -244,6 +244,21 @@ public final class TransferCommand implements Callable<Integer> {
           + " starting from the previous result (Gatys et al. 2017). Default: one stage.")
   List<Integer> scales;
 
+  @Option(
+      names = "--content-mask",
+      paramLabel = "FILE",
+      description = "Spatial control (Gatys et al. 2017): an image of the content's size with one"
+          + " flat colour per region. Default: none.")
+  Path contentMask;
+
+  @Option(
+      names = "--style-mask",
+      split = ",",
+      paramLabel = "FILE",
+      description = "One region image per style image: each output region takes its style from the"
+          + " parts of the style images painted in the same colour. Default: whole style images.")
+  List<Path> styleMasks;
+
   // ---- outputs
   @Option(names = "--output", paramLabel = "FILE", description = "Result image, .png or .jpg.")
   Path output;
@@ -343,6 +358,8 @@ public final class TransferCommand implements Callable<Integer> {
     ifGiven("--seed", seed, b::seed);
     ifGiven("--preserve-colors", preserveColors, b::colorPreservation);
     ifGiven("--scales", scales, b::scales);
+    ifGiven("--content-mask", contentMask, b::contentMask);
+    ifGiven("--style-mask", styleMasks, b::styleMasks);
     OutputPlan outputs =
         OutputPlan.of(
             output,

@@ -107,6 +107,12 @@ final class TransferRun {
     if (r.init().mode() == InitMode.FILE) {
       ImageFiles.read(r.init().file(), "init image", r.maxPixels());
     }
+    if (r.contentMask() != null) {
+      ImageFiles.read(r.contentMask(), "content mask", r.maxPixels());
+    }
+    for (Path mask : r.styleMasks()) {
+      ImageFiles.read(mask, "style mask", r.maxPixels());
+    }
   }
 
   private void say(String format, Object... args) {
