@@ -10,6 +10,7 @@ import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.transfer.ColorPreservation;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.Preset;
+import dev.neuralstyle.transfer.ResumePoint;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import java.nio.file.Path;
@@ -51,12 +52,14 @@ public final class TransferCommand implements Callable<Integer> {
   @ParentCommand NeuralStyleCommand parent;
 
   // ---- inputs
-  @Option(names = "--content", required = true, paramLabel = "FILE", description = "Content image.")
+  @Option(
+      names = "--content",
+      paramLabel = "FILE",
+      description = "Content image (required unless --resume gives a run record).")
   Path content;
 
   @Option(
       names = "--style",
-      required = true,
       split = ",",
       paramLabel = "FILE",
       description = "Style image(s), comma-separated.")
@@ -259,6 +262,14 @@ public final class TransferCommand implements Callable<Integer> {
           + " parts of the style images painted in the same colour. Default: whole style images.")
   List<Path> styleMasks;
 
+  @Option(
+      names = "--resume",
+      paramLabel = "FILE",
+      description = "Continue a stopped run: from its run record (out.json; every setting, the"
+          + " loss curve and the image are restored, options given here override them) or from a"
+          + " snapshot such as out-0100.png (give the other options again). Default: none.")
+  Path resume;
+
   // ---- outputs
   @Option(names = "--output", paramLabel = "FILE", description = "Result image, .png or .jpg.")
   Path output;
@@ -327,11 +338,22 @@ public final class TransferCommand implements Callable<Integer> {
    * @throws NstException naming the option, the rule and the value when one is invalid
    */
   TransferOptions options() {
-    StyleTransferRequestBuilder b = StyleTransferRequest.builder();
+    ResumeSource from = resume == null ? null : ResumeSource.of(resume);
+    StyleTransferRequestBuilder b =
+        from != null && from.recorded() != null
+            ? from.recorded().request().toBuilder()
+            : StyleTransferRequest.builder();
     if (preset != null) {
       preset.applyTo(b);
     }
-    b.content(content).styles(styles);
+    ifGiven("--content", content, b::content);
+    ifGiven("--style", styles, b::styles);
+    if (b.content() == null) {
+      throw new NstException("missing option --content (required unless --resume gives a run record)");
+    }
+    if (b.styles().isEmpty()) {
+      throw new NstException("missing option --style (required unless --resume gives a run record)");
+    }
     ifGiven("--style-blend", styleBlend, b::styleBlend);
     ifGiven("--init", init, b::init);
     ifGiven("--max-pixels", maxPixels, b::maxPixels);
@@ -360,9 +382,16 @@ public final class TransferCommand implements Callable<Integer> {
     ifGiven("--scales", scales, b::scales);
     ifGiven("--content-mask", contentMask, b::contentMask);
     ifGiven("--style-mask", styleMasks, b::styleMasks);
+    Path image = output;
+    if (from != null) {
+      b.init(from.init());
+      if (!given("--output") && from.recorded() != null) {
+        image = from.image(); // continue the same run in place
+      }
+    }
     OutputPlan outputs =
         OutputPlan.of(
-            output,
+            image,
             noExtras,
             new OutputPlan.Extra("--panel", panel, noPanel),
             new OutputPlan.Extra("--gif", gif, noGif),
@@ -370,7 +399,8 @@ public final class TransferCommand implements Callable<Integer> {
             new OutputPlan.Extra("--record", record, noRecord));
     boolean modelChosen = given("--model") || (preset != null);
     return TransferOptions.create(
-        b, modelChosen, weights, cacheDir, outputs, saveEvery, gifFrames, quiet, parent.verbose || given("--verbose"));
+        b, modelChosen, weights, cacheDir, outputs, saveEvery, gifFrames, quiet, parent.verbose || given("--verbose"),
+        from == null ? ResumePoint.START : from.point());
   }
 
   private boolean given(String option) {

@@ -1,6 +1,7 @@
 package dev.neuralstyle.cli;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.transfer.ResumePoint;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param gifEvery keep a GIF frame every this many iterations (0: no GIF)
  * @param quiet print nothing but errors
  * @param verbose print more detail and stack traces
+ * @param resume where the run starts: {@link ResumePoint#START} or where an earlier run stopped
  */
 record TransferOptions(
     StyleTransferRequest request,
@@ -32,7 +34,8 @@ record TransferOptions(
     int saveEvery,
     int gifEvery,
     boolean quiet,
-    boolean verbose) {
+    boolean verbose,
+    ResumePoint resume) {
 
   TransferOptions {
     Objects.requireNonNull(request, "request");
@@ -63,7 +66,8 @@ record TransferOptions(
       int saveEvery,
       int gifFrames,
       boolean quiet,
-      boolean verbose) {
+      boolean verbose,
+      ResumePoint resume) {
     if (gifFrames < 1) {
       throw new NstException("invalid value for --gif-frames: must be >= 1, found " + gifFrames);
     }
@@ -84,7 +88,8 @@ record TransferOptions(
         saveEvery,
         gifEvery,
         quiet,
-        verbose);
+        verbose,
+        resume);
   }
 
   /** Every layer the request uses, content first. */

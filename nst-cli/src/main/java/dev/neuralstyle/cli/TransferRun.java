@@ -64,6 +64,7 @@ final class TransferRun {
         result =
             transfer.run(
                 request,
+                options.resume(),
                 (ProgressEvent e) -> {
                   progress.onEvent(e);
                   snapshots.onEvent(e);

@@ -54,6 +54,22 @@ public final class StyleTransfer implements AutoCloseable {
    */
   public StyleTransferResult run(
       StyleTransferRequest request, ProgressListener listener, BooleanSupplier cancelled) {
+    return run(request, ResumePoint.START, listener, cancelled);
+  }
+
+  /**
+   * Continues a run that stopped after {@code resume.iterationsDone()} evaluations; the request's
+   * init must be the image it stopped with. Stages already finished are skipped, the iteration
+   * count and the step records carry on. The optimiser's own state (L-BFGS history, Adam moments)
+   * starts afresh.
+   *
+   * @throws NstException if the run had already used its whole budget
+   */
+  public StyleTransferResult run(
+      StyleTransferRequest request,
+      ResumePoint resume,
+      ProgressListener listener,
+      BooleanSupplier cancelled) {
     long start = System.nanoTime();
     List<String> layers = new ArrayList<>(request.contentLayers());
     layers.addAll(request.styleLayers());
@@ -79,20 +95,34 @@ public final class StyleTransfer implements AutoCloseable {
     List<Integer> sizes = request.stageSizes();
     List<Integer> budgets = request.stageIterations();
     int totalBudget = budgets.stream().mapToInt(Integer::intValue).sum();
+    if (resume.iterationsDone() >= totalBudget) {
+      throw new NstException(
+          "the run to resume already used "
+              + resume.iterationsDone()
+              + " of its "
+              + totalBudget
+              + " iterations; raise --iterations to continue it");
+    }
     ColorPreservation colors = request.colorPreservation();
     try (NDManager run = manager.newSubManager();
         VggFeatures features =
             VggFeatures.create(run, request.model(), request.pooling(), weights, deepest)) {
-      List<StepRecord> steps = new ArrayList<>();
+      List<StepRecord> steps = new ArrayList<>(resume.steps());
+      double timeOffset = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).seconds();
       RunImages images = null;
       float[] previous = null;
       int previousW = 0;
       int previousH = 0;
-      int done = 0;
+      int done = resume.iterationsDone();
+      int stageEnd = 0;
       double setup = 0;
       long optStart = 0;
       String stop = "budget";
       for (int stage = 0; stage < sizes.size() && !"cancelled".equals(stop); stage++) {
+        stageEnd += budgets.get(stage);
+        if (stageEnd <= done) {
+          continue; // finished before the resume point
+        }
         images = RunImages.load(request, sizes.get(stage));
         BufferedImage content = ColorControl.content(colors, images.content());
         List<BufferedImage> styles = ColorControl.styles(colors, images.styles(), images.content());
@@ -134,12 +164,11 @@ public final class StyleTransfer implements AutoCloseable {
                       h,
                       w,
                       convention);
-          if (stage == 0) {
+          if (optStart == 0) {
             setup = seconds(start);
             listener.onEvent(new RunStarted(totalBudget, w, h, setup));
             optStart = System.nanoTime();
           }
-          int stageEnd = done + budgets.get(stage);
           try (ImageOptimizer optimizer = createOptimizer(request, x0, convention)) {
             x0.close();
             int lastSnapshot = done;
@@ -152,7 +181,7 @@ public final class StyleTransfer implements AutoCloseable {
               }
               StepOutcome outcome = optimizer.step(objective, stageEnd - done);
               done = stageStart + optimizer.evaluations();
-              double t = seconds(optStart);
+              double t = timeOffset + seconds(optStart);
               var b = outcome.breakdown();
               steps.add(new StepRecord(done, b.content(), b.style(), b.tv(), b.total(), t));
               BufferedImage snapshot = null;

@@ -1,0 +1,28 @@
+package dev.neuralstyle.output;
+
+import dev.neuralstyle.transfer.StepRecord;
+import dev.neuralstyle.transfer.StyleTransferRequest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run as read back from its run record, enough to continue it.
+ *
+ * @param request the request as it ran
+ * @param steps its step records
+ * @param evaluations evaluations it used
+ * @param stopReason why it stopped
+ * @param outputs role to file of what it wrote ({@code image}, {@code panel}, ...)
+ */
+public record RecordedRun(
+    StyleTransferRequest request,
+    List<StepRecord> steps,
+    int evaluations,
+    String stopReason,
+    Map<String, String> outputs) {
+  /** Copies the collections. */
+  public RecordedRun {
+    steps = List.copyOf(steps);
+    outputs = Map.copyOf(outputs);
+  }
+}
