@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Runs jobs one at a time on a single worker thread (PyTorch allows one gradient collection per
@@ -111,7 +112,7 @@ public final class JobQueue implements AutoCloseable {
       store.save(job);
       notifyAll();
     }
-    listeners.forEach(l -> l.onState(job));
+    tell(l -> l.onState(job));
     return job;
   }
 
@@ -194,7 +195,7 @@ public final class JobQueue implements AutoCloseable {
       notifyAll();
     }
     Job queued = job;
-    listeners.forEach(l -> l.onState(queued));
+    tell(l -> l.onState(queued));
     return Optional.of(job);
   }
 
@@ -216,7 +217,7 @@ public final class JobQueue implements AutoCloseable {
       jobs.remove(id);
       store.delete(id);
     }
-    listeners.forEach(l -> l.onDeleted(id));
+    tell(l -> l.onDeleted(id));
     return true;
   }
 
@@ -269,7 +270,7 @@ public final class JobQueue implements AutoCloseable {
         jobs.put(last.id(), last);
         store.save(last);
       }
-      listeners.forEach(l -> l.onState(last));
+      tell(l -> l.onState(last));
     }
   }
 
@@ -306,7 +307,7 @@ public final class JobQueue implements AutoCloseable {
       }
     }
     Job now = job;
-    listeners.forEach(l -> l.onProgress(now, event));
+    tell(l -> l.onProgress(now, event));
   }
 
   private synchronized Job current(JobId id) {
@@ -322,9 +323,20 @@ public final class JobQueue implements AutoCloseable {
   }
 
   private void notifyState(Job job, List<Job> moved) {
+    tell(l -> l.onState(job));
+    for (Job m : moved) {
+      tell(l -> l.onState(m));
+    }
+  }
+
+  /** Calls every listener; one that throws is skipped, so it can never stop the worker. */
+  private void tell(Consumer<JobListener> call) {
     for (JobListener l : listeners) {
-      l.onState(job);
-      moved.forEach(l::onState);
+      try {
+        call.accept(l);
+      } catch (RuntimeException e) {
+        // a listener's own failure; the job goes on
+      }
     }
   }
 }
