@@ -19,7 +19,12 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes: 0 success, 1 failure (bad file, missing weights, ...), 2 usage error."
     },
-    subcommands = {TransferCommand.class, WeightsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TransferCommand.class,
+      ServeCommand.class,
+      WeightsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class NeuralStyleCommand implements Runnable {
   @Option(
       names = "--verbose",
@@ -65,6 +70,6 @@ public final class NeuralStyleCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: use 'transfer' or 'weights' (see --help)");
+        spec.commandLine(), "missing command: use 'transfer', 'serve' or 'weights' (see --help)");
   }
 }

@@ -1,6 +1,7 @@
 package dev.neuralstyle.cli;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.output.OutputFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,8 +81,13 @@ record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) 
     return image.resolveSibling(name.substring(0, dot) + "-" + number + name.substring(dot));
   }
 
+  /** The files for {@link dev.neuralstyle.output.RunOutputs}. */
+  OutputFiles files() {
+    return new OutputFiles(image, panel, gif, lossPlot, record);
+  }
+
   /** Every file that will be written, image first (snapshots not included). */
-  List<Path> files() {
+  List<Path> paths() {
     return all(image, panel, gif, lossPlot, record);
   }
 
@@ -92,7 +98,7 @@ record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) 
    * @throws NstException naming the path when a directory cannot be created or written
    */
   void prepareDirectories() {
-    for (Path file : files()) {
+    for (Path file : paths()) {
       if (Files.isDirectory(file)) {
         throw new NstException("cannot write " + file + ": it is a directory");
       }

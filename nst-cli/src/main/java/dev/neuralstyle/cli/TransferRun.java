@@ -1,6 +1,7 @@
 package dev.neuralstyle.cli;
 
 import dev.neuralstyle.image.ImageFiles;
+import dev.neuralstyle.output.RunOutputs;
 import dev.neuralstyle.progress.ProgressEvent;
 import dev.neuralstyle.transfer.InitMode;
 import dev.neuralstyle.transfer.StyleTransfer;
@@ -72,8 +73,15 @@ final class TransferRun {
                 ctrlC);
       }
       List<Path> written =
-          new ResultFiles(options.outputs(), request, weights, result)
-              .writeAll(snapshots.frames());
+          List.copyOf(
+              RunOutputs.write(
+                      options.outputs().files(),
+                      request,
+                      weights,
+                      result,
+                      snapshots.frames(),
+                      RunOutputs.versions(VersionProvider.toolVersion()))
+                  .values());
       // Inside the Ctrl-C guard: after a cancel the JVM exits as soon as the guard closes.
       summary(result, written, snapshots.saved());
     }

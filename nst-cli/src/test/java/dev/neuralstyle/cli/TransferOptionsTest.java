@@ -111,7 +111,7 @@ class TransferOptionsTest {
     assertEquals(Path.of("res/a-00100.jpg"), p.snapshot(100, 20000));
 
     OutputPlan none = parse("--no-extras").outputs();
-    assertEquals(List.of(Path.of("out.png")), none.files());
+    assertEquals(List.of(Path.of("out.png")), none.paths());
   }
 
   @Test

@@ -61,6 +61,19 @@ public final class ImageFiles {
   }
 
   /**
+   * Decodes an image held in memory (an upload, say) with the same checks as {@link #read(Path,
+   * String, long)}: the size is checked from the header before decoding.
+   *
+   * @param data the encoded image (PNG, JPEG, GIF, BMP or TIFF, recognised by content)
+   * @param what how error messages name the data, e.g. {@code "style upload"}
+   * @param maxPixels refuse images with more pixels than this
+   * @throws NstException if the data is not an image, is corrupt or is too large
+   */
+  public static BufferedImage decode(byte[] data, String what, long maxPixels) {
+    return ImageDecoder.decode(data, what, maxPixels);
+  }
+
+  /**
    * Writes an image atomically; the format comes from the extension: {@code .png}, or {@code
    * .jpg}/{@code .jpeg} (quality 0.95, transparency flattened onto white).
    *

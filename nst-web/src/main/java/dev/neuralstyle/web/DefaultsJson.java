@@ -1,0 +1,73 @@
+package dev.neuralstyle.web;
+
+import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.optimize.OptimizerKind;
+import dev.neuralstyle.transfer.ColorPreservation;
+import dev.neuralstyle.transfer.Preset;
+import dev.neuralstyle.transfer.StyleTransferRequest;
+import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
+import dev.neuralstyle.weights.VggWeights;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code GET /api/defaults}: the form's starting values, read from the library's {@code Defaults}
+ * through a fresh request builder (so no default is written twice), each preset's values, the
+ * choices of each enumerated field, the server's weights and limits.
+ */
+final class DefaultsJson {
+  private DefaultsJson() {}
+
+  static Map<String, Object> of(VggWeights weights, WebSettings settings) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    StyleTransferRequestBuilder defaults = StyleTransferRequest.builder().model(weights.model());
+    m.put("defaults", values(defaults));
+    Map<String, Object> presets = new LinkedHashMap<>();
+    for (Preset p : Preset.values()) {
+      presets.put(p.cliName(), values(p.applyTo(StyleTransferRequest.builder())));
+    }
+    m.put("presets", presets);
+    Map<String, Object> choices = new LinkedHashMap<>();
+    choices.put("optimizer", Arrays.stream(OptimizerKind.values()).map(OptimizerKind::cliName).toList());
+    choices.put("pooling", Arrays.stream(PoolingMode.values()).map(PoolingMode::cliName).toList());
+    choices.put(
+        "preserve-colors",
+        Arrays.stream(ColorPreservation.values()).map(ColorPreservation::cliName).toList());
+    m.put("choices", choices);
+    Map<String, Object> server = new LinkedHashMap<>();
+    server.put("model", weights.model().cliName());
+    server.put("layers", weights.layerNames());
+    server.put("maxSize", settings.maxSize());
+    server.put("maxUploadBytes", settings.maxUploadBytes());
+    server.put("maxPixels", settings.maxPixels());
+    server.put("queueCapacity", settings.queueCapacity());
+    m.put("server", server);
+    return m;
+  }
+
+  /** The form fields' values in a builder, named like the CLI's options. */
+  private static Map<String, Object> values(StyleTransferRequestBuilder b) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("model", b.model().cliName());
+    v.put("size", b.size());
+    v.put("iterations", b.iterations());
+    v.put("content-weight", b.contentWeight());
+    v.put("style-weight", b.styleWeight());
+    v.put("tv-weight", b.tvWeight());
+    v.put("optimizer", b.optimizer().cliName());
+    v.put("learning-rate", b.learningRate());
+    v.put("pooling", b.pooling().cliName());
+    v.put("preserve-colors", b.colorPreservation().cliName());
+    v.put("content-layers", String.join(",", b.contentLayers()));
+    v.put("style-layers", String.join(",", b.styleLayers()));
+    v.put("loss-form", b.lossForm().name().toLowerCase(Locale.ROOT));
+    v.put("tv-form", b.tvForm().name().toLowerCase(Locale.ROOT));
+    v.put("adaptive-weights", b.adaptiveWeights());
+    v.put("init", b.init().describe());
+    v.put("seed", b.seed());
+    v.put("style-size", b.styleSize());
+    return v;
+  }
+}

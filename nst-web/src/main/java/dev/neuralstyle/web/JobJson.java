@@ -1,0 +1,67 @@
+package dev.neuralstyle.web;
+
+import dev.neuralstyle.jobs.Job;
+import dev.neuralstyle.loss.LossBreakdown;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A job as the API shows it: plain maps that Jackson writes as JSON. */
+final class JobJson {
+  private JobJson() {}
+
+  /**
+   * The job's JSON: {@code id}, {@code state}, {@code position} (1-based while queued, else 0),
+   * {@code iteration}, {@code iterations}, {@code losses}, {@code elapsed}, {@code eta} (seconds,
+   * while running), {@code stopReason}, {@code error}, {@code resumable}, {@code created}, {@code
+   * settings} and {@code files} (name to URL).
+   */
+  static Map<String, Object> of(Job job, int position, List<String> files) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", job.id().value());
+    m.put("state", job.state().apiName());
+    m.put("position", position);
+    m.put("iteration", job.iteration());
+    m.put("iterations", job.iterations());
+    m.put("losses", losses(job.losses()));
+    m.put("elapsed", job.elapsedSeconds());
+    m.put("eta", eta(job.iteration(), job.iterations(), job.elapsedSeconds()));
+    m.put("stopReason", job.stopReason());
+    m.put("error", job.error());
+    m.put("resumable", job.resumable());
+    m.put("created", job.created().toString());
+    m.put("settings", job.settings());
+    Map<String, String> urls = new LinkedHashMap<>();
+    for (String name : files) {
+      urls.put(name, "/api/jobs/" + job.id().value() + "/files/" + name);
+    }
+    m.put("files", urls);
+    return m;
+  }
+
+  /** The loss terms, or {@code null}. */
+  static Map<String, Object> losses(LossBreakdown b) {
+    if (b == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("content", finite(b.content()));
+    m.put("style", finite(b.style()));
+    m.put("tv", finite(b.tv()));
+    m.put("total", finite(b.total()));
+    return m;
+  }
+
+  /** Seconds left at the current pace, or {@code null} before the first step or when done. */
+  static Double eta(int iteration, int iterations, double elapsed) {
+    if (iteration <= 0 || iterations <= iteration) {
+      return null;
+    }
+    return elapsed / iteration * (iterations - iteration);
+  }
+
+  /** JSON has no NaN or infinity: those become {@code null}. */
+  static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+}

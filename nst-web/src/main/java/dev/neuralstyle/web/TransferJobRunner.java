@@ -1,0 +1,68 @@
+package dev.neuralstyle.web;
+
+import dev.neuralstyle.image.ImageFiles;
+import dev.neuralstyle.image.ImageResize;
+import dev.neuralstyle.jobs.Job;
+import dev.neuralstyle.jobs.JobRunner;
+import dev.neuralstyle.output.RunOutputs;
+import dev.neuralstyle.progress.ProgressListener;
+import dev.neuralstyle.progress.StepCompleted;
+import dev.neuralstyle.transfer.StyleTransfer;
+import dev.neuralstyle.transfer.StyleTransferRequest;
+import dev.neuralstyle.transfer.StyleTransferResult;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs one web job: builds its request from the stored settings and images, runs the transfer with
+ * the server's weights, and writes the same files as the CLI (result, panel, GIF, loss plot,
+ * run.json) plus a gallery thumbnail into the job's directory. A cancelled run still writes them,
+ * from the image it had reached.
+ */
+final class TransferJobRunner implements JobRunner {
+  private static final int THUMBNAIL_SIDE = 192;
+
+  private final JobForm form;
+  private final JobFiles files;
+  private final String toolVersion;
+  private Map<String, String> versions;
+
+  TransferJobRunner(JobForm form, JobFiles files, String toolVersion) {
+    this.form = form;
+    this.files = files;
+    this.toolVersion = toolVersion;
+  }
+
+  @Override
+  public String run(Job job, ProgressListener listener, BooleanSupplier cancelled)
+      throws Exception {
+    Path dir = files.dir(job.id());
+    StyleTransferRequest request =
+        form.request(job.settings(), dir.resolve(JobFiles.CONTENT), files.styles(job.id()));
+    List<BufferedImage> frames = new ArrayList<>();
+    StyleTransferResult result;
+    try (StyleTransfer transfer = new StyleTransfer(form.weights(), form.weights().preprocessing())) {
+      result =
+          transfer.run(
+              request,
+              event -> {
+                if (event instanceof StepCompleted s && s.snapshot() != null) {
+                  frames.add(s.snapshot());
+                }
+                listener.onEvent(event);
+              },
+              cancelled);
+    }
+    if (versions == null) {
+      versions = RunOutputs.versions(toolVersion);
+    }
+    RunOutputs.write(files.outputs(job.id()), request, form.weights(), result, frames, versions);
+    ImageFiles.write(
+        ImageResize.toMaxSide(result.image(), THUMBNAIL_SIDE), dir.resolve(JobFiles.THUMBNAIL));
+    return result.stopReason();
+  }
+}

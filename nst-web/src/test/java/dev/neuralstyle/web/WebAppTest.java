@@ -1,0 +1,40 @@
+package dev.neuralstyle.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.neuralstyle.jobs.InMemoryJobStore;
+import dev.neuralstyle.jobs.JobQueue;
+import dev.neuralstyle.transfer.Defaults;
+import dev.neuralstyle.weights.WeightsLoader;
+import io.javalin.testtools.JavalinTest;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The app factory under JavalinTest: defaults, the page, unknown jobs. */
+class WebAppTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaults_page_and_unknown_jobs() throws Exception {
+    WebSettings settings = Fixtures.settings(dir, Fixtures.weights(dir));
+    JobForm form = new JobForm(WeightsLoader.load(settings.weights(), null, null), 512, 1_000_000);
+    JobQueue queue = new JobQueue(new InMemoryJobStore(), (job, l, c) -> "budget", 2, Clock.systemUTC());
+    JavalinTest.test(
+        WebApp.create(queue, new JobFiles(dir.resolve("jobs")), form, settings),
+        (server, client) -> {
+          JsonNode defaults = ApiClient.JSON.readTree(client.get("/api/defaults").body().string());
+          assertEquals(Defaults.ITERATIONS, defaults.at("/defaults/iterations").asInt());
+          assertEquals(Defaults.SIZE, defaults.at("/defaults/size").asInt());
+          assertEquals("gd", defaults.at("/presets/hvass/optimizer").asText());
+          assertTrue(client.get("/").body().string().contains("neural-style"));
+          assertEquals(404, client.get("/api/jobs/0123456789abcdef").code());
+          assertEquals(404, client.get("/api/jobs/nope/events").code());
+          assertEquals("[]", client.get("/api/jobs").body().string());
+        });
+    queue.close();
+  }
+}
