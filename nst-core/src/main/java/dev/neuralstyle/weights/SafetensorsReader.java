@@ -12,7 +12,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -37,16 +36,7 @@ final class SafetensorsReader {
    * Parses the header of {@code file}; tensor values are read on demand while the result is open.
    */
   static TensorFile read(Path file) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-    TensorFile out = new TensorFile(file, WeightFormat.SAFETENSORS);
-    out.addResource(ch);
-    try {
-      parse(file, ch, out);
-      return out;
-    } catch (RuntimeException | IOException e) {
-      out.close();
-      throw e;
-    }
+    return TensorFile.open(file, WeightFormat.SAFETENSORS, SafetensorsReader::parse);
   }
 
   private static void parse(Path file, FileChannel ch, TensorFile out) throws IOException {

@@ -1,5 +1,7 @@
 package dev.neuralstyle.weights;
 
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +17,29 @@ import java.util.Map;
  * closes those resources.
  */
 final class TensorFile implements Closeable {
+  /** Parses the opened channel of a weights file into the {@link TensorFile} under construction. */
+  @FunctionalInterface
+  interface ChannelParser {
+    void parse(Path file, FileChannel channel, TensorFile out) throws IOException;
+  }
+
+  /**
+   * Opens {@code file}, lets {@code parser} fill a new TensorFile that owns the channel, and closes
+   * everything if parsing fails.
+   */
+  static TensorFile open(Path file, WeightFormat format, ChannelParser parser) throws IOException {
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    TensorFile out = new TensorFile(file, format);
+    out.addResource(ch);
+    try {
+      parser.parse(file, ch, out);
+      return out;
+    } catch (RuntimeException | IOException e) {
+      out.close();
+      throw e;
+    }
+  }
+
   private final Path path;
   private final WeightFormat format;
   private final Map<String, RawTensor> tensors = new LinkedHashMap<>();

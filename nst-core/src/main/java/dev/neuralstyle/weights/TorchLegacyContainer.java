@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,16 +22,7 @@ final class TorchLegacyContainer {
   private TorchLegacyContainer() {}
 
   static TensorFile read(Path file) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-    TensorFile out = new TensorFile(file, WeightFormat.TORCH_LEGACY);
-    out.addResource(ch);
-    try {
-      parse(file, ch, out);
-      return out;
-    } catch (RuntimeException | IOException e) {
-      out.close();
-      throw e;
-    }
+    return TensorFile.open(file, WeightFormat.TORCH_LEGACY, TorchLegacyContainer::parse);
   }
 
   private static void parse(Path file, FileChannel ch, TensorFile out) throws IOException {

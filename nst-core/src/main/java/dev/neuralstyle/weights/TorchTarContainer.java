@@ -4,7 +4,6 @@ import dev.neuralstyle.NstException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +19,7 @@ final class TorchTarContainer {
   private TorchTarContainer() {}
 
   static TensorFile read(Path file) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-    TensorFile out = new TensorFile(file, WeightFormat.TORCH_TAR);
-    out.addResource(ch);
-    try {
-      parse(file, ch, out);
-      return out;
-    } catch (RuntimeException | IOException e) {
-      out.close();
-      throw e;
-    }
+    return TensorFile.open(file, WeightFormat.TORCH_TAR, TorchTarContainer::parse);
   }
 
   private static void parse(Path file, FileChannel ch, TensorFile out) throws IOException {
