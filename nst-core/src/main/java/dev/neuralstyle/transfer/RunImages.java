@@ -9,17 +9,29 @@ import java.util.List;
 
 /**
  * The images of a run, loaded and resized as the request says: content to {@code size} on its longest
- * side, styles to {@code styleSize} or {@code styleScale * size}, an init image to the content's size.
+ * side (or to the request's exact output size), styles to {@code styleSize} or {@code styleScale *
+ * size}, an init image to the output size.
  *
- * @param content the resized content image
+ * @param content the resized content image, or {@code null} for a run without content
  * @param styles the resized style images
- * @param initFile the init image (file or first style) at the content's size, or {@code null}
+ * @param initFile the init image (file or first style) at the output size, or {@code null}
+ * @param width the output width
+ * @param height the output height
  */
-record RunImages(BufferedImage content, List<BufferedImage> styles, BufferedImage initFile) {
+record RunImages(
+    BufferedImage content, List<BufferedImage> styles, BufferedImage initFile, int width, int height) {
   static RunImages load(StyleTransferRequest r) {
     long cap = r.maxPixels();
-    BufferedImage content =
-        ImageResize.toMaxSide(ImageFiles.read(r.content(), "content image", cap), r.size());
+    BufferedImage content = null;
+    if (r.content() != null) {
+      BufferedImage original = ImageFiles.read(r.content(), "content image", cap);
+      content =
+          r.hasOutputSize()
+              ? ImageResize.toSize(original, r.width(), r.height())
+              : ImageResize.toMaxSide(original, r.size());
+    }
+    int width = content != null ? content.getWidth() : r.width();
+    int height = content != null ? content.getHeight() : r.height();
     int styleSide =
         r.styleSize() > 0 ? r.styleSize() : (int) Math.max(16, Math.round(r.styleScale() * r.size()));
     List<BufferedImage> styles = new ArrayList<>();
@@ -33,8 +45,8 @@ record RunImages(BufferedImage content, List<BufferedImage> styles, BufferedImag
       init = styles.get(0);
     }
     if (init != null) {
-      init = ImageResize.toSize(init, content.getWidth(), content.getHeight());
+      init = ImageResize.toSize(init, width, height);
     }
-    return new RunImages(content, styles, init);
+    return new RunImages(content, styles, init, width, height);
   }
 }

@@ -82,7 +82,14 @@ public final class StyleTransfer implements AutoCloseable {
             VggFeatures.create(run, request.model(), request.pooling(), weights, deepest)) {
       StyleTargets targets =
           TargetComputation.compute(
-              run, features, convention, request, images.content(), images.styles());
+              run,
+              features,
+              convention,
+              request,
+              images.content(),
+              images.styles(),
+              images.width(),
+              images.height());
       StyleObjective objective =
           new StyleObjective(
               features,
@@ -100,9 +107,11 @@ public final class StyleTransfer implements AutoCloseable {
               request.seed(),
               convention,
               images.content(),
-              images.initFile());
-      int w = images.content().getWidth();
-      int h = images.content().getHeight();
+              images.initFile(),
+              images.width(),
+              images.height());
+      int w = images.width();
+      int h = images.height();
       double setup = seconds(start);
       listener.onEvent(new RunStarted(request.iterations(), w, h, setup));
       long optStart = System.nanoTime();

@@ -16,8 +16,9 @@ import java.util.List;
  * #builder()}, which starts from the defaults in {@link Defaults}; every message of a rejected value
  * names the command-line flag, the rule and the value found.
  *
- * @param content the content photo
- * @param styles one or more style images
+ * @param content the content photo; may be {@code null} for a run without content layers whose output
+ *     size is given by {@code width} and {@code height} (texture synthesis)
+ * @param styles the style images; may be empty only when there are no style layers
  * @param styleBlend blend weight per style image (empty: equal); normalised to sum 1
  * @param model the VGG architecture
  * @param pooling max or average pooling
@@ -44,6 +45,9 @@ import java.util.List;
  * @param tolerance stop early when the loss changes by less than this fraction over 10 iterations (0:
  *     never)
  * @param maxPixels refuse input images with more pixels than this
+ * @param width if positive (with {@code height}), the exact output width, and the content image (if
+ *     any) is resized to {@code width x height}, ignoring {@code size}; 0 to follow the content
+ * @param height the exact output height, or 0; see {@code width}
  */
 public record StyleTransferRequest(
     Path content,
@@ -72,28 +76,38 @@ public record StyleTransferRequest(
     int snapshotEvery,
     Preprocessing preprocessing,
     double tolerance,
-    long maxPixels) {
+    long maxPixels,
+    int width,
+    int height) {
 
   /** Validates every field; see the class comment. */
   public StyleTransferRequest {
-    Checks.required(content, "--content");
+    Checks.range(width, 0, 16384, "--width");
+    Checks.range(height, 0, 16384, "--height");
+    if ((width == 0) != (height == 0) || (width > 0 && Math.min(width, height) < 16)) {
+      throw new NstException(
+          "invalid value for --width/--height: give both (each >= 16) or neither, found "
+              + width
+              + "x"
+              + height);
+    }
+    Checks.required(contentLayers, "--content-layers");
+    Checks.required(styleLayers, "--style-layers");
+    if (content == null && (!contentLayers.isEmpty() || width == 0)) {
+      throw new NstException(
+          "missing value for --content: a content image is required unless the run has no content"
+              + " layers and an output --width/--height");
+    }
+    Checks.required(init, "--init");
+    if (content == null
+        && (init.mode() == InitMode.CONTENT || init.mode() == InitMode.BLEND)) {
+      throw new NstException(
+          "invalid value for --init: '" + init.describe() + "' needs a content image");
+    }
     Checks.required(styles, "--style");
     styles = List.copyOf(styles);
-    if (styles.isEmpty()) {
+    if (styles.isEmpty() && (!styleLayers.isEmpty() || init.mode() == InitMode.STYLE)) {
       throw new NstException("invalid value for --style: at least one style image is required");
-    }
-    styleBlend = List.copyOf(styleBlend);
-    if (!styleBlend.isEmpty() && styleBlend.size() != styles.size()) {
-      throw new NstException(
-          "invalid value for --style-blend: "
-              + styleBlend.size()
-              + " weights given for "
-              + styles.size()
-              + " style images; give one weight per style image");
-    }
-    Checks.nonNegative(styleBlend, "--style-blend");
-    if (!styleBlend.isEmpty() && styleBlend.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-      throw new NstException("invalid value for --style-blend: weights must not all be 0");
     }
     Checks.required(model, "--model");
     Checks.required(pooling, "--pooling");
@@ -127,7 +141,6 @@ public record StyleTransferRequest(
     Checks.range(iterations, 1, 10_000_000, "--iterations");
     Checks.positiveFinite(learningRate, "--learning-rate");
     Checks.range(lbfgsHistory, 1, 1000, "--lbfgs-history");
-    Checks.required(init, "--init");
     Checks.range(snapshotEvery, 0, Integer.MAX_VALUE, "--save-every");
     if (!(tolerance >= 0 && tolerance < 1)) {
       throw new NstException(
@@ -146,6 +159,11 @@ public record StyleTransferRequest(
   /** A builder holding this request's values, to derive a changed copy. */
   public StyleTransferRequestBuilder toBuilder() {
     return new StyleTransferRequestBuilder(this);
+  }
+
+  /** Whether the output size is given explicitly rather than derived from the content image. */
+  public boolean hasOutputSize() {
+    return width > 0;
   }
 
   /** Blend weights normalised to sum 1, one per style image. */

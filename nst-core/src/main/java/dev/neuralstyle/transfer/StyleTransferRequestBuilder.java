@@ -41,6 +41,8 @@ public final class StyleTransferRequestBuilder {
   private Preprocessing preprocessing = null;
   private double tolerance = Defaults.TOLERANCE;
   private long maxPixels = Defaults.MAX_PIXELS;
+  private int width = 0;
+  private int height = 0;
 
   StyleTransferRequestBuilder() {}
 
@@ -72,6 +74,8 @@ public final class StyleTransferRequestBuilder {
     this.preprocessing = r.preprocessing();
     this.tolerance = r.tolerance();
     this.maxPixels = r.maxPixels();
+    this.width = r.width();
+    this.height = r.height();
   }
 
   /** Sets {@link StyleTransferRequest#content()}. */
@@ -371,6 +375,26 @@ public final class StyleTransferRequestBuilder {
     return maxPixels;
   }
 
+  /**
+   * Sets an exact output size, {@link StyleTransferRequest#width()} x {@link
+   * StyleTransferRequest#height()}; {@code 0, 0} follows the content image again.
+   */
+  public StyleTransferRequestBuilder outputSize(int width, int height) {
+    this.width = width;
+    this.height = height;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#width()}. */
+  public int width() {
+    return width;
+  }
+
+  /** The current value of {@link StyleTransferRequest#height()}. */
+  public int height() {
+    return height;
+  }
+
   /** Validates and returns the request. */
   public StyleTransferRequest build() {
     return new StyleTransferRequest(
@@ -400,6 +424,8 @@ public final class StyleTransferRequestBuilder {
         snapshotEvery,
         preprocessing,
         tolerance,
-        maxPixels);
+        maxPixels,
+        width,
+        height);
   }
 }

@@ -2,6 +2,7 @@ package dev.neuralstyle.transfer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggFeatures;
 import dev.neuralstyle.image.ImageTensors;
@@ -19,6 +20,9 @@ final class TargetComputation {
   /**
    * Content responses of {@code content} and the blended style Gram matrices of {@code styles}.
    * Targets are attached to {@code owner}; intermediates are released.
+   *
+   * @param content the content image, or null for a run without content (output {@code width x
+   *     height})
    */
   static StyleTargets compute(
       NDManager owner,
@@ -26,14 +30,20 @@ final class TargetComputation {
       Preprocessing convention,
       StyleTransferRequest request,
       BufferedImage content,
-      List<BufferedImage> styles) {
+      List<BufferedImage> styles,
+      int width,
+      int height) {
     Map<String, NDArray> contentTargets = new LinkedHashMap<>();
     Map<String, Long> outputPositions = new LinkedHashMap<>();
     try (NDManager scratch = owner.newSubManager()) {
-      NDArray c = ImageTensors.toTensor(scratch, content, convention);
+      // Without content, a blank image of the output size gives each style layer's M_l.
+      NDArray c =
+          content != null
+              ? ImageTensors.toTensor(scratch, content, convention)
+              : scratch.zeros(new Shape(1, 3, height, width));
       List<String> all = new java.util.ArrayList<>(request.contentLayers());
       all.addAll(request.styleLayers());
-      Map<String, NDArray> maps = features.extract(c, all);
+      Map<String, NDArray> maps = all.isEmpty() ? Map.of() : features.extract(c, all);
       for (String layer : request.contentLayers()) {
         NDArray p = maps.get(layer).duplicate();
         p.attach(owner);
@@ -50,7 +60,7 @@ final class TargetComputation {
       layerWeights.put(request.styleLayers().get(i), w[i]);
     }
     double[] blend = request.normalizedStyleBlend();
-    for (int s = 0; s < styles.size(); s++) {
+    for (int s = 0; s < styles.size() && !request.styleLayers().isEmpty(); s++) {
       try (NDManager scratch = owner.newSubManager()) {
         NDArray x = ImageTensors.toTensor(scratch, styles.get(s), convention);
         Map<String, NDArray> maps = features.extract(x, request.styleLayers());
