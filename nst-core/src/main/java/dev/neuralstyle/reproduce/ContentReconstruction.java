@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Gatys et al. (2015), Fig. 1 top: the content photo reconstructed from white noise by matching only
- * its responses at one layer, for the paper's conv1_1 … conv5_1 (our relu1_1 … relu5_1) as far as
- * the weights reach. Low layers reproduce the exact pixels; higher layers keep the arrangement of
- * objects but lose detail.
+ * Gatys et al. (2015), Fig. 1 top: the content photo reconstructed from white noise by matching
+ * only its responses at one layer, for the paper's conv1_1 … conv5_1 (our relu1_1 … relu5_1) as far
+ * as the weights reach. Low layers reproduce the exact pixels; higher layers keep the arrangement
+ * of objects but lose detail.
  *
  * <p>Each run minimises the content loss alone (the paper's ½ Σ (F − P)², style and total-variation
  * weights 0) with L-BFGS.

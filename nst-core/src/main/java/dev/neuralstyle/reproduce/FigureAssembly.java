@@ -44,8 +44,8 @@ final class FigureAssembly implements AutoCloseable {
   }
 
   /**
-   * The paper's recipe (Gatys et al. 2015): sums as in eqs. 1-5, no total variation, L-BFGS (named in
-   * the CVPR version), start from white noise; the figure sets layers and weights.
+   * The paper's recipe (Gatys et al. 2015): sums as in eqs. 1-5, no total variation, L-BFGS (named
+   * in the CVPR version), start from white noise; the figure sets layers and weights.
    */
   static StyleTransferRequestBuilder paperRecipe(FigureSettings s) {
     return StyleTransferRequest.builder()

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A reproduced paper figure: a grid of tiles (originals and run results) with its title, row and
  * column labels and a footnote (for example which of the paper's layers the weights could not
- * provide), plus the run behind each computed tile. Immutable; the tile images are shared, so callers
- * must not draw on them.
+ * provide), plus the run behind each computed tile. Immutable; the tile images are shared, so
+ * callers must not draw on them.
  */
 public final class FigureResult {
   private final String title;
@@ -45,13 +45,20 @@ public final class FigureResult {
     this.rowLabels = List.copyOf(rowLabels);
     this.columnLabels = List.copyOf(columnLabels);
     if (tiles.length != this.rowLabels.size()) {
-      throw new IllegalArgumentException(tiles.length + " rows for " + rowLabels.size() + " labels");
+      throw new IllegalArgumentException(
+          tiles.length + " rows for " + rowLabels.size() + " labels");
     }
     this.tiles = new BufferedImage[tiles.length][];
     for (int r = 0; r < tiles.length; r++) {
       if (tiles[r].length != this.columnLabels.size()) {
         throw new IllegalArgumentException(
-            "row " + r + " has " + tiles[r].length + " tiles for " + columnLabels.size() + " labels");
+            "row "
+                + r
+                + " has "
+                + tiles[r].length
+                + " tiles for "
+                + columnLabels.size()
+                + " labels");
       }
       this.tiles[r] = tiles[r].clone();
     }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * VGG weights rescaled by {@link VggNormalization}, with the factor s_k each filter was divided by: the
- * rectified response of filter k of a normalised layer is the original's divided by s_k. Immutable;
- * every accessor returns a copy.
+ * VGG weights rescaled by {@link VggNormalization}, with the factor s_k each filter was divided by:
+ * the rectified response of filter k of a normalised layer is the original's divided by s_k.
+ * Immutable; every accessor returns a copy.
  */
 public final class NormalizedWeights implements ConvParameters {
   private final Map<String, float[]> weights;
@@ -29,8 +29,9 @@ public final class NormalizedWeights implements ConvParameters {
   }
 
   /**
-   * The per-channel factors s_k of convolution {@code conv}: the mean rectified response of filter k
-   * over the calibration images and positions before normalisation (1 for filters that never fired).
+   * The per-channel factors s_k of convolution {@code conv}: the mean rectified response of filter
+   * k over the calibration images and positions before normalisation (1 for filters that never
+   * fired).
    *
    * @throws IllegalArgumentException if {@code conv} was not normalised
    */

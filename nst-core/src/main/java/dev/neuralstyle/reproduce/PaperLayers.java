@@ -8,19 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The layers of the paper's figures and which of them a (possibly partial) weights file can compute.
- * The paper's Caffe network rectifies in place, so its "conv1_1" is our {@code relu1_1}; see the
- * README's deviations.
+ * The layers of the paper's figures and which of them a (possibly partial) weights file can
+ * compute. The paper's Caffe network rectifies in place, so its "conv1_1" is our {@code relu1_1};
+ * see the README's deviations.
  */
 public final class PaperLayers {
   /** The style layers of Gatys et al. (2015), Figs. 1-3: the paper's conv1_1 … conv5_1. */
   public static final List<String> STYLE =
       List.of("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1");
+
   /** The paper's content layer, conv4_2. */
   public static final String CONTENT = "relu4_2";
+
   /**
-   * The layers of the texture paper (Gatys, Ecker and Bethge, arXiv 1505.07376, Fig. 2 and 3): conv1_1,
-   * pool1, pool2, pool3, pool4.
+   * The layers of the texture paper (Gatys, Ecker and Bethge, arXiv 1505.07376, Fig. 2 and 3):
+   * conv1_1, pool1, pool2, pool3, pool4.
    */
   public static final List<String> TEXTURE = List.of("relu1_1", "pool1", "pool2", "pool3", "pool4");
 
@@ -32,7 +34,8 @@ public final class PaperLayers {
   }
 
   /** The layers of {@code layers} that the weights can compute, in the given order. */
-  public static List<String> available(VggModel model, ConvParameters weights, List<String> layers) {
+  public static List<String> available(
+      VggModel model, ConvParameters weights, List<String> layers) {
     return layers.stream().filter(l -> computable(model, weights, l)).toList();
   }
 

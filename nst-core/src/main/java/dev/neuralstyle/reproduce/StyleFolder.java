@@ -31,20 +31,20 @@ final class StyleFolder {
     List<Path> images;
     try (Stream<Path> files = Files.list(fileOrFolder)) {
       images =
-          files
-              .filter(Files::isRegularFile)
-              .filter(StyleFolder::isImageName)
-              .sorted()
-              .toList();
+          files.filter(Files::isRegularFile).filter(StyleFolder::isImageName).sorted().toList();
     } catch (IOException e) {
-      throw new NstException("cannot list the style folder " + fileOrFolder + ": " + e.getMessage(), e);
+      throw new NstException(
+          "cannot list the style folder " + fileOrFolder + ": " + e.getMessage(), e);
     }
     if (images.isEmpty()) {
       throw new NstException("invalid value for --style: no image files in " + fileOrFolder);
     }
     List<Path> chosen = new ArrayList<>();
     for (String name : preferred) {
-      images.stream().filter(p -> Labels.baseName(p).equals(name)).findFirst().ifPresent(chosen::add);
+      images.stream()
+          .filter(p -> Labels.baseName(p).equals(name))
+          .findFirst()
+          .ifPresent(chosen::add);
     }
     return chosen.isEmpty() ? images : List.copyOf(chosen);
   }

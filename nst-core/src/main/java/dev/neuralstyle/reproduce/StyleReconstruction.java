@@ -14,10 +14,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Gatys et al. (2015), Fig. 1 bottom and Fig. 3: the style of a painting reconstructed from white
- * noise by matching Gram matrices on growing sets of layers {conv1_1}, {conv1_1, conv2_1}, … (texture
- * synthesis, no content), and the grid of those layer sets × content/style ratios α/β as full
- * transfers. More layers match the texture at larger scales; a smaller α/β gives more texture and
- * less photo.
+ * noise by matching Gram matrices on growing sets of layers {conv1_1}, {conv1_1, conv2_1}, …
+ * (texture synthesis, no content), and the grid of those layer sets × content/style ratios α/β as
+ * full transfers. More layers match the texture at larger scales; a smaller α/β gives more texture
+ * and less photo.
  */
 public final class StyleReconstruction {
   /** The paper's ratios α/β of Fig. 3, left to right. */
@@ -50,8 +50,8 @@ public final class StyleReconstruction {
   }
 
   /**
-   * Fig. 1 bottom: one row, the painting and then one style reconstruction per layer set, each of the
-   * painting's size (longest side {@link FigureSettings#size()}) from white noise.
+   * Fig. 1 bottom: one row, the painting and then one style reconstruction per layer set, each of
+   * the painting's size (longest side {@link FigureSettings#size()}) from white noise.
    */
   public FigureResult layers(Path style, FigureProgress progress, BooleanSupplier cancelled) {
     List<List<String>> sets = requireSets();
@@ -104,7 +104,8 @@ public final class StyleReconstruction {
       FigureProgress progress,
       BooleanSupplier cancelled) {
     List<List<String>> sets = requireSets();
-    if (ratios.isEmpty() || ratios.stream().anyMatch(r -> r == null || !(r > 0) || r.isInfinite())) {
+    if (ratios.isEmpty()
+        || ratios.stream().anyMatch(r -> r == null || !(r > 0) || r.isInfinite())) {
       throw new NstException("invalid value for --ratios: give one or more numbers > 0");
     }
     String contentLayer = PaperLayers.contentLayer(settings.model(), weights);

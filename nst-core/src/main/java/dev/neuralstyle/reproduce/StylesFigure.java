@@ -6,7 +6,6 @@ import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.image.ImageResize;
 import dev.neuralstyle.transfer.Defaults;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +21,11 @@ import java.util.function.BooleanSupplier;
 public final class StylesFigure {
   /**
    * The paper's paintings B-F by file base name (as in the shared images) and their α/β: The
-   * Shipwreck of the Minotaur, The Starry Night and Der Schrei 1e-3; Femme nue assise and Composition
-   * VII 1e-4.
+   * Shipwreck of the Minotaur, The Starry Night and Der Schrei 1e-3; Femme nue assise and
+   * Composition VII 1e-4.
    */
   public static final Map<String, Double> PAPER_RATIOS = paperRatios();
+
   /** α/β for a painting the paper did not use. */
   public static final double DEFAULT_RATIO = 1e-3;
 
@@ -88,7 +88,9 @@ public final class StylesFigure {
         new FigureAssembly(
             weights, convention, 2, styles.size() + 1, styles.size(), progress, cancelled)) {
       figure.place(
-          1, 0, ImageResize.toMaxSide(ImageFiles.read(content, "content image", cap), settings.size()));
+          1,
+          0,
+          ImageResize.toMaxSide(ImageFiles.read(content, "content image", cap), settings.size()));
       for (int i = 0; i < styles.size(); i++) {
         Path style = styles.get(i);
         double ratio = paperRatio(style);

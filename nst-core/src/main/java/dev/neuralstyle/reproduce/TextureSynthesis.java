@@ -28,7 +28,8 @@ public final class TextureSynthesis {
    * @param settings model, pooling, evaluations and seed; {@link FigureSettings#size()} is the
    *     texture image's longest side, which sets the scale of the synthesised structures
    */
-  public TextureSynthesis(ConvParameters weights, Preprocessing convention, FigureSettings settings) {
+  public TextureSynthesis(
+      ConvParameters weights, Preprocessing convention, FigureSettings settings) {
     this.weights = weights;
     this.convention = convention;
     this.settings = settings;

@@ -5,8 +5,8 @@ import dev.neuralstyle.transfer.StyleTransferResult;
 import java.util.Objects;
 
 /**
- * One run of a figure: where its tile sits, a file-safe name for saving it alone, and the request and
- * result (for the tile's image and its run record).
+ * One run of a figure: where its tile sits, a file-safe name for saving it alone, and the request
+ * and result (for the tile's image and its run record).
  *
  * @param row the tile's row in the grid
  * @param column the tile's column in the grid

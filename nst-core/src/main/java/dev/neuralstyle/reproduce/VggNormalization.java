@@ -17,15 +17,15 @@ import java.util.Map;
 
 /**
  * The normalised VGG of Gatys et al. (2015): each convolution's filters are rescaled so that their
- * mean rectified response over a set of images and positions is 1, and the next convolution's weights
- * compensate, so the network computes the same function up to per-channel factors (Gatys in
- * leongatys/DeepTextures #2). Because ReLU, average pooling (linear) and max pooling all commute with
- * positive per-channel scaling, {@code relu(conv(x) / s) = relu(conv(x)) / s} flows unchanged through
- * either pooling mode into the next layer, whose input channel k is multiplied back by s_k.
+ * mean rectified response over a set of images and positions is 1, and the next convolution's
+ * weights compensate, so the network computes the same function up to per-channel factors (Gatys in
+ * leongatys/DeepTextures #2). Because ReLU, average pooling (linear) and max pooling all commute
+ * with positive per-channel scaling, {@code relu(conv(x) / s) = relu(conv(x)) / s} flows unchanged
+ * through either pooling mode into the next layer, whose input channel k is multiplied back by s_k.
  *
  * <p>Layers are normalised in forward order, each measured on the already normalised layers before
- * it. The paper calibrated on ImageNet images; we use whatever images the caller gives (typically the
- * run's content and style images).
+ * it. The paper calibrated on ImageNet images; we use whatever images the caller gives (typically
+ * the run's content and style images).
  */
 public final class VggNormalization {
   private VggNormalization() {}
@@ -62,7 +62,8 @@ public final class VggNormalization {
     for (int i = 0; i < convs.size(); i++) {
       String conv = convs.get(i);
       NormalizedWeights current = new NormalizedWeights(weights, biases, factors);
-      double[] s = meanResponses(parent, current, model, pooling, "relu" + conv.substring(4), images);
+      double[] s =
+          meanResponses(parent, current, model, pooling, "relu" + conv.substring(4), images);
       for (int k = 0; k < s.length; k++) {
         s[k] = s[k] > 0 ? s[k] : 1; // a filter that never fires stays as it is
       }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every figure's grid, labels and footnote, with random weights up to conv2_1 at 32 px. */
 class FigureGridTest {
-  private static final RandomVggWeights WEIGHTS = new RandomVggWeights(VggModel.VGG19, "conv2_1", 5);
+  private static final RandomVggWeights WEIGHTS =
+      new RandomVggWeights(VggModel.VGG19, "conv2_1", 5);
   private static final String OMITTED =
       "conv3_1, conv4_1, conv5_1 omitted: the weights file stops at conv2_1";
   @TempDir static Path dir;

@@ -21,7 +21,8 @@ class VggNormalizationTest {
 
   @ParameterizedTest
   @EnumSource(PoolingMode.class)
-  void deepest_outputs_are_the_originals_divided_by_the_factors_and_means_are_one(PoolingMode pool) {
+  void deepest_outputs_are_the_originals_divided_by_the_factors_and_means_are_one(
+      PoolingMode pool) {
     RandomVggWeights original = new RandomVggWeights(MODEL, "conv2_2", 11);
     try (NDManager manager = NDManager.newBaseManager()) {
       List<NDArray> images = List.of(image(manager, 20, 20, 1), image(manager, 16, 24, 2));

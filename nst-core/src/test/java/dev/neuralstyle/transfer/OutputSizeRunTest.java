@@ -33,7 +33,8 @@ class OutputSizeRunTest {
             .iterations(10)
             .build();
     try (StyleTransfer engine =
-        new StyleTransfer(new RandomVggWeights(VggModel.VGG19, "conv1_2", 1), Preprocessing.CAFFE)) {
+        new StyleTransfer(
+            new RandomVggWeights(VggModel.VGG19, "conv1_2", 1), Preprocessing.CAFFE)) {
       StyleTransferResult r = engine.run(request, ProgressListener.NONE, () -> false);
       assertEquals(36, r.image().getWidth());
       assertEquals(20, r.image().getHeight());
@@ -55,7 +56,8 @@ class OutputSizeRunTest {
             .iterations(5)
             .build();
     try (StyleTransfer engine =
-        new StyleTransfer(new RandomVggWeights(VggModel.VGG19, "conv1_1", 1), Preprocessing.CAFFE)) {
+        new StyleTransfer(
+            new RandomVggWeights(VggModel.VGG19, "conv1_1", 1), Preprocessing.CAFFE)) {
       StyleTransferResult r = engine.run(request, ProgressListener.NONE, () -> false);
       assertEquals(32, r.image().getWidth());
       assertTrue(r.styles().isEmpty());
@@ -70,6 +72,7 @@ class OutputSizeRunTest {
     assertThrows(NstException.class, () -> b.outputSize(32, 32).build());
     b.contentLayers(List.of()).init(InitSpec.of(InitMode.CONTENT));
     assertThrows(NstException.class, b::build);
-    assertThrows(NstException.class, () -> b.init(InitSpec.of(InitMode.NOISE)).outputSize(0, 9).build());
+    assertThrows(
+        NstException.class, () -> b.init(InitSpec.of(InitMode.NOISE)).outputSize(0, 9).build());
   }
 }
