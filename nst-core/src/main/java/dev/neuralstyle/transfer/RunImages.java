@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The images of a run, loaded and resized as the request says: content to {@code size} on its longest
- * side (or to the request's exact output size), styles to {@code styleSize} or {@code styleScale *
- * size}, an init image to the output size.
+ * The images of a run, loaded and resized as the request says: content to {@code size} on its
+ * longest side (or to the request's exact output size), styles to {@code styleSize} or {@code
+ * styleScale * size}, an init image to the output size.
  *
  * @param content the resized content image, or {@code null} for a run without content
  * @param styles the resized style images
@@ -19,7 +19,11 @@ import java.util.List;
  * @param height the output height
  */
 record RunImages(
-    BufferedImage content, List<BufferedImage> styles, BufferedImage initFile, int width, int height) {
+    BufferedImage content,
+    List<BufferedImage> styles,
+    BufferedImage initFile,
+    int width,
+    int height) {
   static RunImages load(StyleTransferRequest r) {
     long cap = r.maxPixels();
     BufferedImage content = null;

@@ -16,8 +16,8 @@ import java.util.List;
  * #builder()}, which starts from the defaults in {@link Defaults}; every message of a rejected value
  * names the command-line flag, the rule and the value found.
  *
- * @param content the content photo; may be {@code null} for a run without content layers whose output
- *     size is given by {@code width} and {@code height} (texture synthesis)
+ * @param content the content photo; may be {@code null} for a run without content layers whose
+ *     output size is given by {@code width} and {@code height} (texture synthesis)
  * @param styles the style images; may be empty only when there are no style layers
  * @param styleBlend blend weight per style image (empty: equal); normalised to sum 1
  * @param model the VGG architecture
@@ -99,8 +99,7 @@ public record StyleTransferRequest(
               + " layers and an output --width/--height");
     }
     Checks.required(init, "--init");
-    if (content == null
-        && (init.mode() == InitMode.CONTENT || init.mode() == InitMode.BLEND)) {
+    if (content == null && (init.mode() == InitMode.CONTENT || init.mode() == InitMode.BLEND)) {
       throw new NstException(
           "invalid value for --init: '" + init.describe() + "' needs a content image");
     }
