@@ -82,6 +82,7 @@ public final class ContentReconstruction {
           Labels.join(
               PaperLayers.omissionNote(settings.model(), weights, omitted),
               "content loss only, from white noise",
+              Labels.weightsNote(weights),
               Labels.settings(settings));
       return figure.build(
           "Content reconstructions (Gatys et al. 2015, Fig. 1 top)",

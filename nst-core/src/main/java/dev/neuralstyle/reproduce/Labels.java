@@ -71,4 +71,9 @@ final class Labels {
         ? "content " + name
         : "content " + name + " (the paper's conv4_2 is past the weights)";
   }
+
+  /** "normalised VGG" for {@link NormalizedWeights}, else "un-normalised VGG". */
+  static String weightsNote(dev.neuralstyle.features.ConvParameters weights) {
+    return weights instanceof NormalizedWeights ? "normalised VGG" : "un-normalised VGG";
+  }
 }

@@ -158,6 +158,7 @@ public final class StyleReconstruction {
     return Labels.join(
         PaperLayers.omissionNote(settings.model(), weights, omitted()),
         what,
+        Labels.weightsNote(weights),
         Labels.settings(settings));
   }
 }

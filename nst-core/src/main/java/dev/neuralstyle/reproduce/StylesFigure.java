@@ -117,6 +117,7 @@ public final class StylesFigure {
           Labels.join(
               PaperLayers.omissionNote(settings.model(), weights, omitted),
               Labels.contentLayerNote(contentLayer),
+              Labels.weightsNote(weights),
               Labels.settings(settings));
       return figure.build(
           "One photo, several styles (Gatys et al. 2015, Fig. 2)",

@@ -50,6 +50,7 @@ class FigureGridTest {
     assertEquals("content-conv2_1", f.runs().get(1).name());
     assertEquals(List.of("relu3_1", "relu4_1", "relu5_1"), f.omittedLayers());
     assertTrue(f.footnote().startsWith(OMITTED), f.footnote());
+    assertTrue(f.footnote().contains("; un-normalised VGG; vgg19, avg pooling"), f.footnote());
     assertTrue(f.complete());
     assertTrue(progress.stream().allMatch(p -> p[1] == 2 && p[0] >= 0 && p[0] < 2));
     assertEquals(1, progress.get(progress.size() - 1)[0]);
