@@ -11,6 +11,9 @@ final class ColorControl {
 
   /** The content image the network sees: its luminance as grey in luminance mode. */
   static BufferedImage content(ColorPreservation mode, BufferedImage content) {
+    if (content == null) {
+      return null;
+    }
     return mode == ColorPreservation.LUMINANCE ? grey(ColorSpaces.luminance(RgbPixels.of(content)),
         content.getWidth(), content.getHeight()) : content;
   }
@@ -18,6 +21,9 @@ final class ColorControl {
   /** The style images the network sees, recoloured or reduced to luminance as the mode says. */
   static List<BufferedImage> styles(
       ColorPreservation mode, List<BufferedImage> styles, BufferedImage content) {
+    if (content == null) {
+      return styles; // nothing to take colours from (texture synthesis)
+    }
     switch (mode) {
       case HISTOGRAM:
         return styles.stream().map(s -> ColorSpaces.matchHistogram(s, content)).toList();
@@ -39,7 +45,7 @@ final class ColorControl {
 
   /** The final image: the result's luminance with the content's chroma in luminance/chroma modes. */
   static BufferedImage result(ColorPreservation mode, BufferedImage result, BufferedImage content) {
-    if (mode == ColorPreservation.LUMINANCE || mode == ColorPreservation.CHROMA) {
+    if (content != null && (mode == ColorPreservation.LUMINANCE || mode == ColorPreservation.CHROMA)) {
       return ColorSpaces.chromaSwap(result, content);
     }
     return result;

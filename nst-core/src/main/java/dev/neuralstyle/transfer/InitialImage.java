@@ -15,9 +15,12 @@ final class InitialImage {
    * The start in the network's input space. Noise comes from {@code seed} through a Java generator, so
    * the same seed gives bit-identical starts on every machine.
    *
-   * @param content the resized content image (defines the output size)
+   * @param content the resized content image, or null when the run has none (then the mode is
+   *     neither {@link InitMode#CONTENT} nor {@link InitMode#BLEND})
    * @param file the init image for {@link InitMode#FILE} and {@link InitMode#STYLE}, already at the
-   *     content's size, else null
+   *     output size, else null
+   * @param w the output width
+   * @param h the output height
    */
   static NDArray create(
       NDManager manager,
@@ -25,9 +28,9 @@ final class InitialImage {
       long seed,
       Preprocessing convention,
       BufferedImage content,
-      BufferedImage file) {
-    int w = content.getWidth();
-    int h = content.getHeight();
+      BufferedImage file,
+      int w,
+      int h) {
     switch (init.mode()) {
       case CONTENT:
         return ImageTensors.toTensor(manager, content, convention);

@@ -126,8 +126,8 @@ public final class StyleTransfer implements AutoCloseable {
         images = RunImages.load(request, sizes.get(stage));
         BufferedImage content = ColorControl.content(colors, images.content());
         List<BufferedImage> styles = ColorControl.styles(colors, images.styles(), images.content());
-        int w = content.getWidth();
-        int h = content.getHeight();
+        int w = images.width();
+        int h = images.height();
         try (NDManager stageManager = run.newSubManager()) {
           StyleTargets targets =
               TargetComputation.compute(
@@ -138,7 +138,9 @@ public final class StyleTransfer implements AutoCloseable {
                   content,
                   styles,
                   images.contentMask(),
-                  images.styleMasks());
+                  images.styleMasks(),
+                  images.width(),
+                  images.height());
           StyleObjective objective =
               new StyleObjective(
                   features,
@@ -157,7 +159,9 @@ public final class StyleTransfer implements AutoCloseable {
                       request.seed(),
                       convention,
                       ColorControl.content(colors, images.content()),
-                      initFor(colors, images))
+                      initFor(colors, images),
+                      w,
+                      h)
                   : ImageTensors.fromRgbPlanes(
                       stageManager,
                       StageUpsampling.resize(previous, previousW, previousH, w, h),

@@ -16,8 +16,9 @@ import java.util.List;
  * #builder()}, which starts from the defaults in {@link Defaults}; every message of a rejected value
  * names the command-line flag, the rule and the value found.
  *
- * @param content the content photo
- * @param styles one or more style images
+ * @param content the content photo; may be {@code null} for a run without content layers whose
+ *     output size is given by {@code width} and {@code height} (texture synthesis)
+ * @param styles the style images; may be empty only when there are no style layers
  * @param styleBlend blend weight per style image (empty: equal); normalised to sum 1
  * @param model the VGG architecture
  * @param pooling max or average pooling
@@ -51,6 +52,10 @@ import java.util.List;
  *     the output, or {@code null}
  * @param styleMasks one region image per style image, whose colours say which part of that style
  *     each output region takes its style from; empty: every region uses the whole style images
+ * @param width if positive (with {@code height}), the exact output width, and the content image (if
+ *     any) is resized to {@code width x height}, ignoring {@code size}'s aspect; 0 to follow the
+ *     content
+ * @param height the exact output height, or 0; see {@code width}
  */
 public record StyleTransferRequest(
     Path content,
@@ -83,14 +88,36 @@ public record StyleTransferRequest(
     ColorPreservation colorPreservation,
     List<Integer> scales,
     Path contentMask,
-    List<Path> styleMasks) {
+    List<Path> styleMasks,
+    int width,
+    int height) {
 
   /** Validates every field; see the class comment. */
   public StyleTransferRequest {
-    Checks.required(content, "--content");
+    Checks.range(width, 0, 16384, "--width");
+    Checks.range(height, 0, 16384, "--height");
+    if ((width == 0) != (height == 0) || (width > 0 && Math.min(width, height) < 16)) {
+      throw new NstException(
+          "invalid value for --width/--height: give both (each >= 16) or neither, found "
+              + width
+              + "x"
+              + height);
+    }
+    Checks.required(contentLayers, "--content-layers");
+    Checks.required(styleLayers, "--style-layers");
+    if (content == null && (!contentLayers.isEmpty() || width == 0)) {
+      throw new NstException(
+          "missing value for --content: a content image is required unless the run has no content"
+              + " layers and an output --width/--height");
+    }
+    Checks.required(init, "--init");
+    if (content == null && (init.mode() == InitMode.CONTENT || init.mode() == InitMode.BLEND)) {
+      throw new NstException(
+          "invalid value for --init: '" + init.describe() + "' needs a content image");
+    }
     Checks.required(styles, "--style");
     styles = List.copyOf(styles);
-    if (styles.isEmpty()) {
+    if (styles.isEmpty() && (!styleLayers.isEmpty() || init.mode() == InitMode.STYLE)) {
       throw new NstException("invalid value for --style: at least one style image is required");
     }
     styleBlend = List.copyOf(styleBlend);
@@ -138,7 +165,6 @@ public record StyleTransferRequest(
     Checks.range(iterations, 1, 10_000_000, "--iterations");
     Checks.positiveFinite(learningRate, "--learning-rate");
     Checks.range(lbfgsHistory, 1, 1000, "--lbfgs-history");
-    Checks.required(init, "--init");
     Checks.range(snapshotEvery, 0, Integer.MAX_VALUE, "--save-every");
     if (!(tolerance >= 0 && tolerance < 1)) {
       throw new NstException(
@@ -184,6 +210,11 @@ public record StyleTransferRequest(
   /** A builder holding this request's values, to derive a changed copy. */
   public StyleTransferRequestBuilder toBuilder() {
     return new StyleTransferRequestBuilder(this);
+  }
+
+  /** Whether the output size is given explicitly rather than derived from the content image. */
+  public boolean hasOutputSize() {
+    return width > 0;
   }
 
   /** The stage sizes in order, ending with {@code size}. */

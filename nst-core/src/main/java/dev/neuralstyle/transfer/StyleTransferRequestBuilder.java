@@ -45,6 +45,8 @@ public final class StyleTransferRequestBuilder {
   private List<Integer> scales = List.of();
   private Path contentMask = null;
   private List<Path> styleMasks = List.of();
+  private int width = 0;
+  private int height = 0;
 
   StyleTransferRequestBuilder() {}
 
@@ -80,6 +82,8 @@ public final class StyleTransferRequestBuilder {
     this.scales = r.scales();
     this.contentMask = r.contentMask();
     this.styleMasks = r.styleMasks();
+    this.width = r.width();
+    this.height = r.height();
   }
 
   /** Sets {@link StyleTransferRequest#content()}. */
@@ -423,6 +427,26 @@ public final class StyleTransferRequestBuilder {
     return styleMasks;
   }
 
+  /**
+   * Sets an exact output size, {@link StyleTransferRequest#width()} x {@link
+   * StyleTransferRequest#height()}; {@code 0, 0} follows the content image again.
+   */
+  public StyleTransferRequestBuilder outputSize(int width, int height) {
+    this.width = width;
+    this.height = height;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#width()}. */
+  public int width() {
+    return width;
+  }
+
+  /** The current value of {@link StyleTransferRequest#height()}. */
+  public int height() {
+    return height;
+  }
+
   /** Validates and returns the request. */
   public StyleTransferRequest build() {
     return new StyleTransferRequest(
@@ -456,6 +480,8 @@ public final class StyleTransferRequestBuilder {
         colorPreservation,
         scales,
         contentMask,
-        styleMasks);
+        styleMasks,
+        width,
+        height);
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  * The outcome of a run.
  *
  * @param image the stylised image
- * @param content the content image as used (resized)
- * @param styles the style images as used (resized)
+ * @param content the content image as used (resized), or {@code null} for a run without content
+ * @param styles the style images as used (resized); empty for a run without style images
  * @param steps one record per optimiser iteration
  * @param evaluations loss-and-gradient evaluations used
  * @param setupSeconds time to load images and compute targets

@@ -26,7 +26,12 @@ final class TargetComputation {
 
   private TargetComputation() {}
 
-  /** Targets for {@code images} (already in the colour space the network sees). */
+  /**
+   * Targets for the stage's images (already in the colour space the network sees).
+   *
+   * @param content the content image, or null for a run without content (output {@code width x
+   *     height})
+   */
   static StyleTargets compute(
       NDManager owner,
       VggFeatures features,
@@ -35,7 +40,9 @@ final class TargetComputation {
       BufferedImage content,
       List<BufferedImage> styles,
       BufferedImage contentMask,
-      List<BufferedImage> styleMasks) {
+      List<BufferedImage> styleMasks,
+      int width,
+      int height) {
     List<Integer> palette =
         contentMask == null ? null : RegionMasks.palette(contentMask, request.contentMask());
     int regions = palette == null ? 1 : palette.size();
@@ -43,10 +50,14 @@ final class TargetComputation {
     Map<String, NDArray[]> outputMasks = new LinkedHashMap<>();
     Map<String, double[]> outputCounts = new LinkedHashMap<>();
     try (NDManager scratch = owner.newSubManager()) {
-      NDArray c = ImageTensors.toTensor(scratch, content, convention);
+      // Without content, a blank image of the output size gives each style layer's M_l.
+      NDArray c =
+          content != null
+              ? ImageTensors.toTensor(scratch, content, convention)
+              : scratch.zeros(new Shape(1, 3, height, width));
       List<String> all = new ArrayList<>(request.contentLayers());
       all.addAll(request.styleLayers());
-      Map<String, NDArray> maps = features.extract(c, all);
+      Map<String, NDArray> maps = all.isEmpty() ? Map.of() : features.extract(c, all);
       for (String layer : request.contentLayers()) {
         contentTargets.put(layer, keep(maps.get(layer).duplicate(), owner));
       }
@@ -58,7 +69,7 @@ final class TargetComputation {
           if (planes == null) {
             counts[r] = GramMatrix.positions(maps.get(layer));
           } else {
-            masks[r] = keep(maskAt(owner, planes[r], content, features, layer), owner);
+            masks[r] = keep(maskAt(owner, planes[r], contentMask, features, layer), owner);
             counts[r] = masks[r].sum().getFloat();
           }
         }
@@ -69,7 +80,7 @@ final class TargetComputation {
     Map<String, NDArray[]> sums = new LinkedHashMap<>();
     Map<String, double[]> blendSums = new LinkedHashMap<>();
     double[] blend = request.normalizedStyleBlend();
-    for (int s = 0; s < styles.size(); s++) {
+    for (int s = 0; s < styles.size() && !request.styleLayers().isEmpty(); s++) {
       BufferedImage style = styles.get(s);
       float[][] planes =
           styleMasks.isEmpty() ? null : RegionMasks.planes(styleMasks.get(s), palette);

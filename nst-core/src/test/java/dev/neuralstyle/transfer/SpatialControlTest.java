@@ -76,14 +76,14 @@ class SpatialControlTest {
       StyleTargets routed =
           TargetComputation.compute(
               m, f, Preprocessing.CAFFE, masked, images.content(), images.styles(),
-              images.contentMask(), images.styleMasks());
+              images.contentMask(), images.styleMasks(), 32, 32);
       for (int s = 0; s < 2; s++) {
         StyleTransferRequest alone =
             request(content, stripes, ramp).styles(List.of(s == 0 ? stripes : ramp)).build();
         StyleTargets single =
             TargetComputation.compute(
                 m, f, Preprocessing.CAFFE, alone, images.content(),
-                List.of(images.styles().get(s)), null, List.of());
+                List.of(images.styles().get(s)), null, List.of(), 32, 32);
         for (String layer : List.of("relu1_1", "relu2_1")) {
           assertEquals(2, routed.style().get(layer).size());
           float[] expected = single.style().get(layer).get(0).gram().toFloatArray();

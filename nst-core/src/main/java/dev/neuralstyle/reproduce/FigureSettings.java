@@ -1,0 +1,42 @@
+package dev.neuralstyle.reproduce;
+
+import dev.neuralstyle.NstException;
+import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.transfer.Defaults;
+
+/**
+ * The settings shared by every run of a paper reproduction; everything else (loss form, weights,
+ * layers, initialisation) is fixed by the figure being reproduced.
+ *
+ * @param model the VGG architecture (the paper: VGG-19)
+ * @param pooling max or average pooling (the paper: average)
+ * @param size the longest side of each tile in pixels
+ * @param iterations the evaluation budget of each run
+ * @param seed seed of the white-noise start of each run
+ */
+public record FigureSettings(
+    VggModel model, PoolingMode pooling, int size, int iterations, long seed) {
+  /** Validates the fields; messages name the command-line flag. */
+  public FigureSettings {
+    if (model == null) {
+      throw new NstException("missing value for --model");
+    }
+    if (pooling == null) {
+      throw new NstException("missing value for --pooling");
+    }
+    if (size < 16 || size > 16384) {
+      throw new NstException(
+          "invalid value for --size: must be between 16 and 16384, found " + size);
+    }
+    if (iterations < 1) {
+      throw new NstException("invalid value for --iterations: must be >= 1, found " + iterations);
+    }
+  }
+
+  /** The transfer command's defaults (see {@link Defaults}). */
+  public static FigureSettings defaults() {
+    return new FigureSettings(
+        Defaults.MODEL, Defaults.POOLING, Defaults.SIZE, Defaults.ITERATIONS, Defaults.SEED);
+  }
+}
