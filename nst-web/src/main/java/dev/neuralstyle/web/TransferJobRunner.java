@@ -7,6 +7,10 @@ import dev.neuralstyle.jobs.JobRunner;
 import dev.neuralstyle.output.RunOutputs;
 import dev.neuralstyle.progress.ProgressListener;
 import dev.neuralstyle.progress.StepCompleted;
+import dev.neuralstyle.transfer.InitMode;
+import dev.neuralstyle.transfer.InitSpec;
+import dev.neuralstyle.transfer.ResumePoint;
+import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransfer;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferResult;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,19 +48,45 @@ final class TransferJobRunner implements JobRunner {
     Path dir = files.dir(job.id());
     StyleTransferRequest request =
         form.request(job.settings(), dir.resolve(JobFiles.CONTENT), files.styles(job.id()));
+    ResumeFiles progress = new ResumeFiles(dir);
+    ResumePoint start = ResumePoint.START;
+    Optional<ResumeFiles.Saved> saved = progress.load();
+    if (saved.isPresent() && saved.get().point().iterationsDone() < totalIterations(request)) {
+      // Continue from the image an interrupted or cancelled run of this job had reached.
+      start = saved.get().point();
+      request =
+          request.toBuilder()
+              .init(new InitSpec(InitMode.FILE, InitSpec.DEFAULT_BLEND_RATIO, saved.get().image()))
+              .build();
+    }
     List<BufferedImage> frames = new ArrayList<>();
+    List<StepRecord> steps = new ArrayList<>(start.steps());
     StyleTransferResult result;
     try (StyleTransfer transfer = new StyleTransfer(form.weights(), form.weights().preprocessing())) {
       result =
           transfer.run(
               request,
+              start,
               event -> {
-                if (event instanceof StepCompleted s && s.snapshot() != null) {
-                  frames.add(s.snapshot());
+                if (event instanceof StepCompleted s) {
+                  var b = s.losses();
+                  steps.add(
+                      new StepRecord(
+                          s.iteration(), b.content(), b.style(), b.tv(), b.total(),
+                          s.elapsedSeconds()));
+                  if (s.snapshot() != null) {
+                    frames.add(s.snapshot());
+                    progress.save(s.snapshot(), s.iteration(), steps);
+                  }
                 }
                 listener.onEvent(event);
               },
               cancelled);
+    }
+    if (!"cancelled".equals(result.stopReason())) {
+      progress.clear();
+    } else {
+      progress.save(result.image(), result.evaluations(), result.steps());
     }
     if (versions == null) {
       versions = RunOutputs.versions(toolVersion);
@@ -64,5 +95,9 @@ final class TransferJobRunner implements JobRunner {
     ImageFiles.write(
         ImageResize.toMaxSide(result.image(), THUMBNAIL_SIDE), dir.resolve(JobFiles.THUMBNAIL));
     return result.stopReason();
+  }
+
+  private static int totalIterations(StyleTransferRequest request) {
+    return request.stageIterations().stream().mapToInt(Integer::intValue).sum();
   }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +110,36 @@ class JobApiTest {
       api.events(interrupted, e -> e.get("type").asText().equals("step"), 60);
       assertEquals(202, api.send("DELETE", "/api/jobs/" + interrupted).statusCode());
       api.await(interrupted, "cancelled", 30);
+    }
+  }
+
+  @Test
+  void a_cancelled_job_resumes_from_the_image_and_iteration_it_had_reached() throws Exception {
+    try (WebServer server = WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)))) {
+      ApiClient api = new ApiClient(server.port());
+      Map<String, String> settings = Fixtures.quick(400);
+      settings.put("optimizer", "adam");
+      String id = api.create(settings);
+      api.events(id, e -> e.get("type").asText().equals("step") && e.get("iteration").asInt() >= 5, 60);
+      assertEquals(202, api.send("DELETE", "/api/jobs/" + id).statusCode());
+      int reached = api.await(id, "cancelled", 30).get("iteration").asInt();
+      assertTrue(reached >= 5 && reached < 400, "cancelled at " + reached);
+      Path jobDir = dir.resolve("data/jobs/" + id);
+      JsonNode saved = ApiClient.JSON.readTree(jobDir.resolve(ResumeFiles.STATE).toFile());
+      assertEquals(reached, saved.get("iteration").asInt(), "progress kept where it stopped");
+      assertEquals(reached, saved.get("steps").size());
+      assertTrue(Files.isRegularFile(jobDir.resolve(ResumeFiles.IMAGE)));
+
+      assertEquals(202, api.send("POST", "/api/jobs/" + id + "/resume").statusCode());
+      api.await(id, "done", 120);
+      JsonNode record = ApiClient.JSON.readTree(api.get("/api/jobs/" + id + "/files/run.json").body());
+      assertEquals(400, record.at("/result/evaluations").asInt());
+      JsonNode steps = record.get("steps");
+      assertEquals(400, steps.size(), "one record per Adam step, before and after the cancel");
+      for (int i = 0; i < steps.size(); i++) {
+        assertEquals(i + 1, steps.get(i).get("iteration").asInt(), "iterations carry on");
+      }
+      assertTrue(Files.notExists(jobDir.resolve(ResumeFiles.STATE)), "cleared when done");
     }
   }
 }
