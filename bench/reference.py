@@ -217,6 +217,7 @@ def main():
     p.add_argument("--n", type=int, default=4096)
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--seed", type=int, default=0, help="unused: the weights file carries the seed")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     result = {"eval": run_eval, "ttq": run_ttq, "gemm": run_gemm, "profile": run_profile}[args.mode](args)

@@ -102,7 +102,9 @@ public final class VggFeatures implements AutoCloseable {
   /**
    * Runs the forward pass on {@code image} (NCHW, already preprocessed for these weights) and returns
    * exactly the requested layers, keyed by name in forward order. Computation stops at the deepest
-   * requested layer. The returned arrays belong to the image's manager.
+   * requested layer. The returned arrays belong to the image's manager; intermediate results that
+   * are not returned are closed as soon as the next layer has been computed, so that they do not
+   * stay resident until the manager closes.
    */
   public Map<String, NDArray> extract(NDArray image, Collection<String> layers) {
     VggLayers.requireKnown(model, layers, "layer");
@@ -114,10 +116,18 @@ public final class VggFeatures implements AutoCloseable {
     Set<String> wanted = new HashSet<>(layers);
     Map<String, NDArray> found = new LinkedHashMap<>();
     NDArray x = image;
+    boolean returned = false;
     List<String> names = new ArrayList<>(model.layerNames());
     for (String name : names.subList(0, model.indexOf(deepest) + 1)) {
-      x = apply(name, x);
-      if (wanted.contains(name)) {
+      NDArray y = apply(name, x);
+      if (x != image && !returned) {
+        // Release our handle at once: a pre-activation is not needed by backward (ReLU keeps its
+        // output), and what autograd saved stays alive through the graph's own reference.
+        x.close();
+      }
+      x = y;
+      returned = wanted.contains(name);
+      if (returned) {
         found.put(name, x);
       }
     }
