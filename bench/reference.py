@@ -175,7 +175,15 @@ def run_gemm(args):
         s = time.perf_counter() - t0
         if i > 0:
             rates.append(2.0 * n ** 3 / s / 1e9)
-    return {"mode": "gemm", "n": n, "gflops": rates}
+    x, w = torch.randn(1, n, 64, n // 64), torch.randn(n, n, 1, 1)
+    conv = []
+    for i in range(args.reps + 1):
+        t0 = time.perf_counter()
+        F.conv2d(x, w)
+        s = time.perf_counter() - t0
+        if i > 0:
+            conv.append(2.0 * n ** 3 / s / 1e9)
+    return {"mode": "gemm", "n": n, "gflops": rates, "conv1x1_gflops": conv}
 
 
 def run_profile(args):

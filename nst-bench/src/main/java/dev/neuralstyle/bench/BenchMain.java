@@ -27,8 +27,8 @@ import java.util.Map;
  * shared} shared data (default {@code ../shared}), {@code sizes} (256,512), {@code evals} per process
  * (10), {@code rounds} (2), {@code python} (/usr/bin/python3), {@code reference}
  * (bench/reference.py), {@code allocator} (jemalloc when present, or {@code system}), {@code
- * ttq-size} (512), {@code ttq-ratio} target loss as a fraction of the first evaluation's (0.25),
- * {@code ttq-max-evals} (150), {@code ttq} (true), {@code profile} (true), {@code seed} (0).
+ * ttq-size} (512), {@code ttq-ratio} target loss as a fraction of the first evaluation's (0.03),
+ * {@code ttq-max-evals} (200), {@code ttq} (true), {@code profile} (true), {@code seed} (0).
  */
 public final class BenchMain {
   private static final String JEMALLOC = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2";
@@ -69,9 +69,8 @@ public final class BenchMain {
         "--content", shared.resolve("images/content/tubingen.jpg").toString(),
         "--style", shared.resolve("images/style/starry_night.jpg").toString());
 
-    List<Double> djlGemm = new ArrayList<>();
-    List<Double> pyGemm = new ArrayList<>();
-    gemm(djlGemm, pyGemm);
+    Map<String, List<Double>> peaks = new LinkedHashMap<>();
+    gemm(peaks);
 
     Map<String, List<JsonNode>> results = new LinkedHashMap<>();
     for (int size : sizes) {
@@ -88,19 +87,24 @@ public final class BenchMain {
         }
       }
     }
-    gemm(djlGemm, pyGemm);
-    double peak = Collections.max(djlGemm);
+    gemm(peaks);
+    double peak = Collections.max(peaks.get("java"));
+    double convPeak = Collections.max(peaks.get("java-conv"));
 
     OUT.println();
-    OUT.printf(Locale.ROOT, "GEMM 4096² fp32: DJL best %.0f GFLOP/s (median %.0f), Python best %.0f"
-        + " GFLOP/s (median %.0f); %% of peak below uses the DJL best%n",
-        peak, median(djlGemm), Collections.max(pyGemm), median(pyGemm));
+    OUT.printf(Locale.ROOT, "GEMM 4096² fp32 (matMul, BLAS): DJL best %.0f GFLOP/s (median %.0f),"
+        + " Python best %.0f (median %.0f)%n", peak, median(peaks.get("java")),
+        Collections.max(peaks.get("python")), median(peaks.get("python")));
+    OUT.printf(Locale.ROOT, "Same product as a 1x1 convolution (oneDNN): DJL best %.0f GFLOP/s (median"
+        + " %.0f), Python best %.0f (median %.0f)%n", convPeak, median(peaks.get("java-conv")),
+        Collections.max(peaks.get("python-conv")), median(peaks.get("python-conv")));
+    OUT.println("% GEMM = share of the DJL matMul best; % 1x1 = share of the DJL 1x1-convolution best");
     OUT.printf(Locale.ROOT, "Evaluation = forward + backward w.r.t. the image; FLOPs = 2 x forward"
         + " conv FLOPs to conv5_1; %d evaluations per process, first 2 discarded, %d rounds%n",
         evals, rounds);
     OUT.println();
-    OUT.println("| size | side | median s/eval | GFLOP/s | % GEMM peak | peak RSS GB | first loss |");
-    OUT.println("| --- | --- | --- | --- | --- | --- | --- |");
+    OUT.println("| size | side | median s/eval | GFLOP/s | % GEMM | % 1x1 | peak RSS GB | first loss |");
+    OUT.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
     Map<Integer, double[]> ratios = new LinkedHashMap<>();
     for (int size : sizes) {
       double flops = ConvFlops.evaluation(BenchJob.MODEL, BenchJob.LAST_CONV, size, size);
@@ -116,9 +120,10 @@ public final class BenchMain {
         }
         medians[i] = med;
         rss[i++] = mem;
-        OUT.printf(Locale.ROOT, "| %d² | %s | %.3f | %.0f | %.0f%% | %.2f | %.6g |%n",
+        OUT.printf(Locale.ROOT, "| %d² | %s | %.3f | %.0f | %.0f%% | %.0f%% | %.2f | %.6g |%n",
             size, side.equals("java") ? "engine (DJL)" : "PyTorch " + runs.get(0).path("torch").asText(),
-            med, flops / med / 1e9, 100 * flops / med / 1e9 / peak, mem / 1e9,
+            med, flops / med / 1e9, 100 * flops / med / 1e9 / peak,
+            100 * flops / med / 1e9 / convPeak, mem / 1e9,
             runs.get(0).get("first_loss").asDouble());
       }
       ratios.put(size, new double[] {medians[0] / medians[1], rss[0] / rss[1]});
@@ -154,7 +159,7 @@ public final class BenchMain {
 
   private void timeToQuality(int size, String seed, List<JsonNode> evalRuns)
       throws IOException, InterruptedException {
-    double ratio = Double.parseDouble(o.getOrDefault("ttq-ratio", "0.25"));
+    double ratio = Double.parseDouble(o.getOrDefault("ttq-ratio", "0.03"));
     double first;
     if (evalRuns != null) {
       first = evalRuns.get(0).get("first_loss").asDouble();
@@ -165,7 +170,7 @@ public final class BenchMain {
     double target = ratio * first;
     String[] args = {"--dir", dir.toString(), "--size", "" + size, "--target",
         String.format(Locale.ROOT, "%.9g", target), "--max-evals",
-        o.getOrDefault("ttq-max-evals", "150"), "--seed", seed};
+        o.getOrDefault("ttq-max-evals", "200"), "--seed", seed};
     JsonNode j = java("ttq", args);
     JsonNode p = python("ttq", args);
     OUT.println();
@@ -186,9 +191,14 @@ public final class BenchMain {
     }
   }
 
-  private void gemm(List<Double> djl, List<Double> py) throws IOException, InterruptedException {
-    djl.addAll(list(java("gemm", "--n", "4096", "--reps", "3").get("gflops")));
-    py.addAll(list(python("gemm", "--n", "4096", "--reps", "3").get("gflops")));
+  private void gemm(Map<String, List<Double>> peaks) throws IOException, InterruptedException {
+    for (JsonNode n : List.of(java("gemm", "--n", "4096", "--reps", "3"),
+        python("gemm", "--n", "4096", "--reps", "3"))) {
+      String side = n.get("side").asText();
+      peaks.computeIfAbsent(side, k -> new ArrayList<>()).addAll(list(n.get("gflops")));
+      peaks.computeIfAbsent(side + "-conv", k -> new ArrayList<>())
+          .addAll(list(n.get("conv1x1_gflops")));
+    }
   }
 
   private JsonNode java(String mode, String... args) throws IOException, InterruptedException {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.VggFeatures;
@@ -59,6 +60,7 @@ public final class EngineWorker {
       case "gemm" -> gemm(Integer.parseInt(o.getOrDefault("n", "4096")),
           Integer.parseInt(o.getOrDefault("reps", "5")));
       case "profile" -> profile(o);
+      case "layout" -> layout(o);
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }
@@ -161,11 +163,30 @@ public final class EngineWorker {
         }
       }
     }
+    // The same product as a 1x1 convolution (n channels on a 64 x n/64 map), which PyTorch hands to
+    // oneDNN, as the VGG convolutions are; the matMul above goes to the BLAS.
+    List<Double> convRates = new ArrayList<>();
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = m.randomNormal(new Shape(1, n, 64, n / 64));
+      NDArray w = m.randomNormal(new Shape(n, n, 1, 1));
+      for (int i = 0; i < reps + 1; i++) {
+        long t0 = System.nanoTime();
+        try (NDArray c = Conv2d.conv2d(x, w).singletonOrThrow()) {
+          c.getFloat(0, 0, 0, 0);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (i > 0) {
+          convRates.add(2.0 * n * n * (double) n / s / 1e9);
+        }
+      }
+    }
     System.out.printf(
         Locale.ROOT,
-        "RESULT {\"side\":\"java\",\"mode\":\"gemm\",\"n\":%d,\"gflops\":%s,\"threads\":%d}%n",
+        "RESULT {\"side\":\"java\",\"mode\":\"gemm\",\"n\":%d,\"gflops\":%s,"
+            + "\"conv1x1_gflops\":%s,\"threads\":%d}%n",
         n,
         json(rates),
+        json(convRates),
         JniUtils.getNumThreads());
   }
 
@@ -261,6 +282,61 @@ public final class EngineWorker {
         size,
         sb,
         ProcessMemory.peakRssBytes());
+  }
+
+  /**
+   * A/B of the memory layout in one process: alternates full evaluations (forward, losses, backward)
+   * of an NCHW stack and a channels-last stack, so that load drift on a shared machine hits both.
+   */
+  private static void layout(Map<String, String> o) {
+    Path dir = Path.of(o.get("dir"));
+    int size = Integer.parseInt(o.get("size"));
+    int reps = Integer.parseInt(o.getOrDefault("reps", "6"));
+    SeededVggWeights weights = seeded(o);
+    List<String> layers = new ArrayList<>(BenchJob.CONTENT_LAYERS);
+    layers.addAll(BenchJob.STYLE_LAYERS);
+    Map<String, List<Double>> times = new LinkedHashMap<>();
+    try (NDManager m = NDManager.newBaseManager()) {
+      System.setProperty("nst.nchw", "true");
+      VggFeatures nchw = VggFeatures.create(m, BenchJob.MODEL, PoolingMode.AVERAGE, weights, "relu5_1");
+      System.setProperty("nst.nchw", "false");
+      VggFeatures last = VggFeatures.create(m, BenchJob.MODEL, PoolingMode.AVERAGE, weights, "relu5_1");
+      NDArray content =
+          ImageTensors.toTensor(
+              m,
+              ImageFiles.read(BenchJob.content(dir, size), ImageFiles.DEFAULT_MAX_PIXELS),
+              BenchJob.CONVENTION);
+      for (int r = 0; r < reps + 1; r++) {
+        for (VggFeatures f : List.of(nchw, last)) {
+          try (NDManager s = m.newSubManager();
+              GradientCollector c = Engine.getInstance().newGradientCollector()) {
+            NDArray x = content.duplicate();
+            x.attach(s);
+            x.setRequiresGradient(true);
+            long t0 = System.nanoTime();
+            Map<String, NDArray> maps = f.extract(x, layers);
+            NDArray loss = null;
+            for (NDArray a : maps.values()) {
+              NDArray g = GramMatrix.of(a, LossForm.MEAN);
+              NDArray term = g.mul(g).mean();
+              loss = loss == null ? term : loss.add(term);
+            }
+            c.backward(loss);
+            x.getGradient().getFloat(0, 0, 0, 0);
+            record(times, f == nchw ? "nchw" : "channels_last", t0, r);
+          }
+        }
+      }
+      nchw.close();
+      last.close();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, List<Double>> e : times.entrySet()) {
+      sb.append(sb.length() == 0 ? "" : ",").append('"').append(e.getKey()).append("\":")
+          .append(json(e.getValue()));
+    }
+    System.out.printf(
+        Locale.ROOT, "RESULT {\"side\":\"java\",\"mode\":\"layout\",\"size\":%d,%s}%n", size, sb);
   }
 
   private static NDArray keep(NDArray a, NDManager owner) {
