@@ -107,6 +107,10 @@ def peak_rss():
 def setup(args):
     w = read_safetensors(args.dir + "/weights.safetensors")
     inputs = read_safetensors("%s/inputs_%d.safetensors" % (args.dir, args.size))
+    if args.channels_last:  # not the default: the reference is the plain script a user would write
+        cl = torch.channels_last
+        w = {k: v.contiguous(memory_format=cl) if v.dim() == 4 else v for k, v in w.items()}
+        inputs = {k: v.contiguous(memory_format=cl) for k, v in inputs.items()}
     return Objective(Vgg(w), inputs["content"], inputs["style"]), inputs["content"]
 
 
@@ -225,6 +229,7 @@ def main():
     p.add_argument("--n", type=int, default=4096)
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--channels-last", action="store_true", help="channels-last weights and inputs")
     p.add_argument("--seed", type=int, default=0, help="unused: the weights file carries the seed")
     args = p.parse_args()
     torch.set_num_threads(args.threads)

@@ -18,7 +18,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # 2. Build the engine and the benchmark (no tests, nothing installed into ~/.m2).
-mvn -q -B -Dstyle.color=never ${MVN_OFFLINE:--o} -pl nst-bench -am package -DskipTests
+mvn -q -B -Dstyle.color=never ${MVN_OFFLINE:--o} -pl nst-bench -am package -DskipTests >&2
 
 # 3. Run. The job files (weights, square images, input tensors) go to bench/out.
 cp="nst-bench/target/classes:$(printf '%s:' nst-bench/target/lib/*.jar)"

@@ -28,7 +28,7 @@ import java.util.Map;
  * (10), {@code rounds} (2), {@code python} (/usr/bin/python3), {@code reference}
  * (bench/reference.py), {@code allocator} (jemalloc when present, or {@code system}), {@code
  * ttq-size} (512), {@code ttq-ratio} target loss as a fraction of the first evaluation's (0.03),
- * {@code ttq-max-evals} (200), {@code ttq} (true), {@code profile} (true), {@code seed} (0).
+ * {@code ttq-max-evals} (200), {@code ttq-rounds} (2), {@code ttq} (true), {@code profile} (true), {@code seed} (0).
  */
 public final class BenchMain {
   private static final String JEMALLOC = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2";
@@ -171,24 +171,45 @@ public final class BenchMain {
     String[] args = {"--dir", dir.toString(), "--size", "" + size, "--target",
         String.format(Locale.ROOT, "%.9g", target), "--max-evals",
         o.getOrDefault("ttq-max-evals", "200"), "--seed", seed};
-    JsonNode j = java("ttq", args);
-    JsonNode p = python("ttq", args);
+    int rounds = Integer.parseInt(o.getOrDefault("ttq-rounds", "2"));
+    List<JsonNode> runs = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      for (int k = 0; k < 2; k++) {
+        JsonNode n = (k == 0) == (r % 2 == 0) ? java("ttq", args) : python("ttq", args);
+        runs.add(n);
+        OUT.printf(Locale.ROOT, "#   ttq %s: %s s, %d evaluations%n", n.get("side").asText(),
+            n.get("seconds").asText(), n.get("evals").asInt());
+      }
+    }
     OUT.println();
     OUT.printf(Locale.ROOT, "Time to quality at %d²: L-BFGS (history %d, strong Wolfe) from the content"
         + " image until total loss <= %.6g (%.2f x the initial %.6g)%n",
         size, BenchJob.LBFGS_HISTORY, target, ratio, first);
-    OUT.println("| side | seconds to target | evaluations | loss at stop | peak RSS GB |");
+    OUT.println("| side | median seconds to target | evaluations | loss at stop | peak RSS GB |");
     OUT.println("| --- | --- | --- | --- | --- |");
-    for (JsonNode n : List.of(j, p)) {
-      OUT.printf(Locale.ROOT, "| %s | %s | %d | %.6g | %.2f |%n", n.get("side").asText(),
-          n.get("seconds").isNull() ? "not reached" : String.format(Locale.ROOT, "%.1f",
-              n.get("seconds").asDouble()),
-          n.get("evals").asInt(), n.get("loss").asDouble(), n.get("peak_rss").asDouble() / 1e9);
+    Map<String, Double> medians = new LinkedHashMap<>();
+    for (String side : List.of("java", "python")) {
+      List<Double> seconds = new ArrayList<>();
+      List<Double> evals = new ArrayList<>();
+      double rss = 0;
+      double loss = Double.NaN;
+      for (JsonNode n : runs) {
+        if (n.get("side").asText().equals(side)) {
+          seconds.add(n.get("seconds").isNull() ? Double.POSITIVE_INFINITY
+              : n.get("seconds").asDouble());
+          evals.add(n.get("evals").asDouble());
+          rss = Math.max(rss, n.get("peak_rss").asDouble());
+          loss = n.get("loss").asDouble();
+        }
+      }
+      double med = median(seconds);
+      medians.put(side, med);
+      OUT.printf(Locale.ROOT, "| %s | %s | %.0f | %.6g | %.2f |%n", side,
+          Double.isInfinite(med) ? "not reached" : String.format(Locale.ROOT, "%.1f", med),
+          median(evals), loss, rss / 1e9);
     }
-    if (!j.get("seconds").isNull() && !p.get("seconds").isNull()) {
-      OUT.printf(Locale.ROOT, "ratio engine/PyTorch time to target: %.2f%n",
-          j.get("seconds").asDouble() / p.get("seconds").asDouble());
-    }
+    OUT.printf(Locale.ROOT, "ratio engine/PyTorch time to target (medians of %d runs each): %.2f%n",
+        rounds, medians.get("java") / medians.get("python"));
   }
 
   private void gemm(Map<String, List<Double>> peaks) throws IOException, InterruptedException {
