@@ -124,7 +124,12 @@ def run_eval(args):
     for _ in range(args.evals):
         t0 = time.perf_counter()
         opt.zero_grad()
-        loss = obj.losses(x)
+        if args.bf16:  # convolutions in bfloat16 (CPU autocast), losses and gradient in fp32
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                loss = obj.losses(x)
+            loss = loss.float()
+        else:
+            loss = obj.losses(x)
         loss.backward()
         opt.step()
         with torch.no_grad():
@@ -230,6 +235,7 @@ def main():
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--channels-last", action="store_true", help="channels-last weights and inputs")
+    p.add_argument("--bf16", action="store_true", help="eval mode: bfloat16 autocast")
     p.add_argument("--seed", type=int, default=0, help="unused: the weights file carries the seed")
     args = p.parse_args()
     torch.set_num_threads(args.threads)

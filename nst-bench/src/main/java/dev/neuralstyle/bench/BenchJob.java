@@ -26,9 +26,10 @@ import java.util.List;
  * content image. Images are square crops so that an N px job is exactly N x N pixels.
  *
  * <p>{@link #prepare} writes, into a job directory, the weights ({@code weights.safetensors}, keys
- * {@code conv1_1.weight}, {@code conv1_1.bias}, …), the square images ({@code content_N.png}, {@code
- * style_N.png}) and the preprocessed tensors exactly as the engine computes them from those images
- * ({@code inputs_N.safetensors}: {@code content}, {@code style}, NCHW, BGR minus the Caffe mean).
+ * {@code conv1_1.weight}, {@code conv1_1.bias}, …), the square images ({@code content_N.png},
+ * {@code style_N.png}) and the preprocessed tensors exactly as the engine computes them from those
+ * images ({@code inputs_N.safetensors}: {@code content}, {@code style}, NCHW, BGR minus the Caffe
+ * mean).
  */
 final class BenchJob {
   static final VggModel MODEL = VggModel.VGG19;
@@ -40,8 +41,10 @@ final class BenchJob {
   static final double CONTENT_WEIGHT = 5;
   static final double STYLE_WEIGHT = 500;
   static final double TV_WEIGHT = 1e-3;
+
   /** Adam step in 8-bit levels; with Caffe preprocessing also the step in input units. */
   static final double ADAM_RATE = 10;
+
   static final int LBFGS_HISTORY = 50;
 
   private BenchJob() {}
@@ -59,7 +62,8 @@ final class BenchJob {
   }
 
   /** The request both sides mirror, with the given optimiser and evaluation budget. */
-  static StyleTransferRequest request(Path dir, int size, OptimizerKind optimizer, int evaluations) {
+  static StyleTransferRequest request(
+      Path dir, int size, OptimizerKind optimizer, int evaluations) {
     return StyleTransferRequest.builder()
         .content(content(dir, size))
         .styles(List.of(style(dir, size)))
@@ -85,7 +89,8 @@ final class BenchJob {
   }
 
   /** Writes the job's files for {@code sizes} into {@code dir}. */
-  static void prepare(Path dir, Path contentSource, Path styleSource, List<Integer> sizes, long seed)
+  static void prepare(
+      Path dir, Path contentSource, Path styleSource, List<Integer> sizes, long seed)
       throws IOException {
     SeededVggWeights w = new SeededVggWeights(MODEL, LAST_CONV, seed);
     SafetensorsWriter weights = new SafetensorsWriter();
@@ -102,8 +107,12 @@ final class BenchJob {
         ImageFiles.write(squareCrop(contentImage, size), content(dir, size));
         ImageFiles.write(squareCrop(styleImage, size), style(dir, size));
         SafetensorsWriter inputs = new SafetensorsWriter();
-        inputs.put("content", new long[] {1, 3, size, size}, engineTensor(manager, content(dir, size), size));
-        inputs.put("style", new long[] {1, 3, size, size}, engineTensor(manager, style(dir, size), size));
+        inputs.put(
+            "content",
+            new long[] {1, 3, size, size},
+            engineTensor(manager, content(dir, size), size));
+        inputs.put(
+            "style", new long[] {1, 3, size, size}, engineTensor(manager, style(dir, size), size));
         inputs.write(dir.resolve("inputs_" + size + ".safetensors"));
       }
     }

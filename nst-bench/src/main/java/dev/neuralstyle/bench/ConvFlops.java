@@ -4,19 +4,21 @@ import dev.neuralstyle.features.VggLayers;
 import dev.neuralstyle.features.VggModel;
 
 /**
- * The analytic floating-point operation count of the VGG convolutions: a 3x3 convolution from C_in to
- * C_out channels on an H x W map costs {@code 2 * 9 * C_in * C_out * H * W} (one multiply and one add
- * per weight and output position). Bias, ReLU, pooling and the losses are not counted.
+ * The analytic floating-point operation count of the VGG convolutions: a 3x3 convolution from C_in
+ * to C_out channels on an H x W map costs {@code 2 * 9 * C_in * C_out * H * W} (one multiply and
+ * one add per weight and output position). Bias, ReLU, pooling and the losses are not counted.
  *
  * <p>Convention for one evaluation (loss and gradient with respect to the image, weights frozen):
- * {@code 2 x forward}. The backward pass computes only the gradient with respect to each convolution's
- * input, a transposed convolution with the same count as the forward one; no weight gradients are
- * formed. This is the convention of ENGINE-NOTES.
+ * {@code 2 x forward}. The backward pass computes only the gradient with respect to each
+ * convolution's input, a transposed convolution with the same count as the forward one; no weight
+ * gradients are formed. This is the convention of ENGINE-NOTES.
  */
 final class ConvFlops {
   private ConvFlops() {}
 
-  /** Forward convolution FLOPs of {@code model} up to {@code lastConv} on an {@code h x w} image. */
+  /**
+   * Forward convolution FLOPs of {@code model} up to {@code lastConv} on an {@code h x w} image.
+   */
   static double forward(VggModel model, String lastConv, int h, int w) {
     double total = 0;
     int in = 3;

@@ -4,8 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.VggFeatures;
@@ -32,8 +32,8 @@ import java.util.Map;
 
 /**
  * One measurement in its own JVM, so that its peak RSS is its own. Prints one line {@code RESULT
- * {json}} on standard output. Modes: {@code prepare}, {@code eval}, {@code ttq}, {@code gemm}, {@code
- * profile}; options as {@code --name value}.
+ * {json}} on standard output. Modes: {@code prepare}, {@code eval}, {@code ttq}, {@code gemm},
+ * {@code profile}; options as {@code --name value}.
  */
 public final class EngineWorker {
   private EngineWorker() {}
@@ -57,8 +57,10 @@ public final class EngineWorker {
       }
       case "eval" -> evaluations(o);
       case "ttq" -> timeToQuality(o);
-      case "gemm" -> gemm(Integer.parseInt(o.getOrDefault("n", "4096")),
-          Integer.parseInt(o.getOrDefault("reps", "5")));
+      case "gemm" ->
+          gemm(
+              Integer.parseInt(o.getOrDefault("n", "4096")),
+              Integer.parseInt(o.getOrDefault("reps", "5")));
       case "profile" -> profile(o);
       case "layout" -> layout(o);
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -237,10 +239,13 @@ public final class EngineWorker {
           Map<String, NDArray> maps = f.extract(x, layers);
           record(phases, "forward", t0, r);
           t0 = System.nanoTime();
-          NDArray loss = ContentLoss.compute(maps.get("relu4_2"), targets.get("relu4_2"), LossForm.MEAN)
-              .mul(5f);
+          NDArray loss =
+              ContentLoss.compute(maps.get("relu4_2"), targets.get("relu4_2"), LossForm.MEAN)
+                  .mul(5f);
           for (String l : BenchJob.STYLE_LAYERS) {
-            loss = loss.add(StyleLoss.layerError(maps.get(l), targets.get(l), LossForm.MEAN).mul(100f));
+            loss =
+                loss.add(
+                    StyleLoss.layerError(maps.get(l), targets.get(l), LossForm.MEAN).mul(100f));
           }
           loss = loss.add(TotalVariationLoss.compute(x, TvForm.L2).mul(1e-3f));
           loss.getFloat();
@@ -260,7 +265,8 @@ public final class EngineWorker {
           long t0 = System.nanoTime();
           for (int i = 0; i < 100; i++) {
             float a;
-            try (NDArray p = hist.get(i).mul(q); NDArray sum = p.sum()) {
+            try (NDArray p = hist.get(i).mul(q);
+                NDArray sum = p.sum()) {
               a = sum.getFloat() / n;
             }
             try (NDArray step = hist.get(i).mul(a)) {
@@ -273,20 +279,25 @@ public final class EngineWorker {
     }
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, List<Double>> e : phases.entrySet()) {
-      sb.append(sb.length() == 0 ? "" : ",").append('"').append(e.getKey()).append("\":")
+      sb.append(sb.length() == 0 ? "" : ",")
+          .append('"')
+          .append(e.getKey())
+          .append("\":")
           .append(json(e.getValue()));
     }
     System.out.printf(
         Locale.ROOT,
-        "RESULT {\"side\":\"java\",\"mode\":\"profile\",\"size\":%d,\"phases\":{%s},\"peak_rss\":%d}%n",
+        "RESULT"
+            + " {\"side\":\"java\",\"mode\":\"profile\",\"size\":%d,\"phases\":{%s},\"peak_rss\":%d}%n",
         size,
         sb,
         ProcessMemory.peakRssBytes());
   }
 
   /**
-   * A/B of the memory layout in one process: alternates full evaluations (forward, losses, backward)
-   * of an NCHW stack and a channels-last stack, so that load drift on a shared machine hits both.
+   * A/B of the memory layout in one process: alternates full evaluations (forward, losses,
+   * backward) of an NCHW stack and a channels-last stack, so that load drift on a shared machine
+   * hits both.
    */
   private static void layout(Map<String, String> o) {
     Path dir = Path.of(o.get("dir"));
@@ -298,9 +309,11 @@ public final class EngineWorker {
     Map<String, List<Double>> times = new LinkedHashMap<>();
     try (NDManager m = NDManager.newBaseManager()) {
       System.setProperty("nst.nchw", "true");
-      VggFeatures nchw = VggFeatures.create(m, BenchJob.MODEL, PoolingMode.AVERAGE, weights, "relu5_1");
+      VggFeatures nchw =
+          VggFeatures.create(m, BenchJob.MODEL, PoolingMode.AVERAGE, weights, "relu5_1");
       System.setProperty("nst.nchw", "false");
-      VggFeatures last = VggFeatures.create(m, BenchJob.MODEL, PoolingMode.AVERAGE, weights, "relu5_1");
+      VggFeatures last =
+          VggFeatures.create(m, BenchJob.MODEL, PoolingMode.AVERAGE, weights, "relu5_1");
       NDArray content =
           ImageTensors.toTensor(
               m,
@@ -332,7 +345,10 @@ public final class EngineWorker {
     }
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, List<Double>> e : times.entrySet()) {
-      sb.append(sb.length() == 0 ? "" : ",").append('"').append(e.getKey()).append("\":")
+      sb.append(sb.length() == 0 ? "" : ",")
+          .append('"')
+          .append(e.getKey())
+          .append("\":")
           .append(json(e.getValue()));
     }
     System.out.printf(
@@ -368,8 +384,8 @@ public final class EngineWorker {
     Map<String, String> o = new HashMap<>();
     for (int i = from; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("expected --option, found " + args[i] + " in "
-            + Arrays.toString(args));
+        throw new IllegalArgumentException(
+            "expected --option, found " + args[i] + " in " + Arrays.toString(args));
       }
       o.put(args[i].substring(2), args[i + 1]);
     }

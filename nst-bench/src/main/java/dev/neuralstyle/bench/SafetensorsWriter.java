@@ -26,7 +26,8 @@ final class SafetensorsWriter {
       n *= d;
     }
     if (n != data.length) {
-      throw new IllegalArgumentException(name + ": shape does not match " + data.length + " values");
+      throw new IllegalArgumentException(
+          name + ": shape does not match " + data.length + " values");
     }
     tensors.put(name, new Entry(shape.clone(), data));
     return this;

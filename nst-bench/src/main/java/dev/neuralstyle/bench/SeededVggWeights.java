@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded random VGG parameters (He initialisation, Box-Muller normals) with the real shapes, for
- * benchmarks past the layers of the shared partial weights file. The same values are exported to the
- * reference script by {@link BenchJob}, so both sides run the same network.
+ * benchmarks past the layers of the shared partial weights file. The same values are exported to
+ * the reference script by {@link BenchJob}, so both sides run the same network.
  */
 public final class SeededVggWeights implements ConvParameters {
   private final List<String> convs = new ArrayList<>();

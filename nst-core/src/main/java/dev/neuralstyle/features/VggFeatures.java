@@ -114,9 +114,9 @@ public final class VggFeatures implements AutoCloseable {
   /**
    * Runs the forward pass on {@code image} (NCHW, already preprocessed for these weights) and returns
    * exactly the requested layers, keyed by name in forward order. Computation stops at the deepest
-   * requested layer. The returned arrays belong to the image's manager; intermediate results that
-   * are not returned are closed as soon as the next layer has been computed, so that they do not
-   * stay resident until the manager closes.
+   * requested layer. The returned arrays belong to the image's manager; intermediate results
+   * that are not returned are closed as soon as the next layer has been computed, so that they do
+   * not stay resident until the manager closes.
    */
   public Map<String, NDArray> extract(NDArray image, Collection<String> layers) {
     VggLayers.requireKnown(model, layers, "layer");
@@ -150,7 +150,8 @@ public final class VggFeatures implements AutoCloseable {
    * The same values in channels-last memory order (NHWC strides behind the NCHW shape), for which
    * oneDNN's convolutions need no reorder of their input and output on every call. DJL has no
    * memory-format argument: permuting to NHWC and flattening forces a copy in that order, and the
-   * inverse permutation gives back an NCHW-shaped view of it. Differentiable; the values are unchanged.
+   * inverse permutation gives back an NCHW-shaped view of it. Differentiable; the values are
+   * unchanged.
    */
   static NDArray channelsLast(NDArray nchw) {
     Shape s = nchw.getShape();
