@@ -19,8 +19,12 @@ public final class GramMatrix {
     Shape shape = features.getShape();
     long n = shape.get(shape.dimension() - 3);
     long m = shape.get(shape.dimension() - 2) * shape.get(shape.dimension() - 1);
-    NDArray f = features.reshape(n, m);
-    NDArray gram = f.matMul(f.transpose());
+    // F^T as an M x N matrix of positions by channels: a free view of the channels-last maps that
+    // VggFeatures produces (an N x M reshape of them would copy every map), then G = (F^T)^T F^T.
+    NDArray positionsByChannels =
+        (shape.dimension() == 4 ? features.transpose(0, 2, 3, 1) : features.transpose(1, 2, 0))
+            .reshape(m, n);
+    NDArray gram = positionsByChannels.transpose().matMul(positionsByChannels);
     return form == LossForm.MEAN ? gram.div((float) (n * m)) : gram;
   }
 
