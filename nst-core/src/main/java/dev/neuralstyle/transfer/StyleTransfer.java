@@ -128,6 +128,8 @@ public final class StyleTransfer implements AutoCloseable {
         List<BufferedImage> styles = ColorControl.styles(colors, images.styles(), images.content());
         int w = images.width();
         int h = images.height();
+        MemoryEstimate.check(
+            request.model(), deepest, w, h, request.optimizer(), request.lbfgsHistory());
         try (NDManager stageManager = run.newSubManager()) {
           StyleTargets targets =
               TargetComputation.compute(
