@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /**
  * The options every {@code reproduce} subcommand and {@code texture} share (a picocli mixin): the
  * weights, the {@link FigureSettings}, weight normalisation, the output file and verbosity. Their
- * defaults come from {@link FigureDefaults}; {@link #job()} validates them into a {@link FigureJob}.
+ * defaults come from {@link FigureDefaults}; {@link #job()} validates them into a {@link
+ * FigureJob}.
  */
 final class FigureOptions {
   @Spec(Spec.Target.MIXEE)
@@ -23,15 +24,17 @@ final class FigureOptions {
   @Option(
       names = "--weights",
       paramLabel = "FILE",
-      description = "VGG weights (.safetensors, .pth or Keras .h5). Default: $NEURAL_STYLE_WEIGHTS, then"
-          + " the weights cache.")
+      description =
+          "VGG weights (.safetensors, .pth or Keras .h5). Default: $NEURAL_STYLE_WEIGHTS, then"
+              + " the weights cache.")
   Path weights;
 
   @Option(
       names = "--cache-dir",
       paramLabel = "DIR",
-      description = "Weights cache to search. Default: $NEURAL_STYLE_CACHE, else"
-          + " ~/.cache/neural-style/models.")
+      description =
+          "Weights cache to search. Default: $NEURAL_STYLE_CACHE, else"
+              + " ~/.cache/neural-style/models.")
   Path cacheDir;
 
   @Option(
@@ -57,16 +60,23 @@ final class FigureOptions {
       description = "L-BFGS loss-and-gradient evaluations per tile.")
   int iterations;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of each tile's white-noise start.")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of each tile's white-noise start.")
   long seed;
 
   @Option(
       names = "--normalize-weights",
-      description = "Rescale VGG so that every filter's mean response over this run's images is 1"
-          + " (the paper's normalised network; same function up to per-channel factors).")
+      description =
+          "Rescale VGG so that every filter's mean response over this run's images is 1"
+              + " (the paper's normalised network; same function up to per-channel factors).")
   boolean normalizeWeights;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "The image to write, .png or .jpg.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "The image to write, .png or .jpg.")
   Path output;
 
   @Option(names = "--quiet", description = "Print nothing but errors.")

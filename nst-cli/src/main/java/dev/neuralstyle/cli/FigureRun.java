@@ -89,7 +89,8 @@ final class FigureRun {
       scaled.add(ImageResize.toMaxSide(p, s.size()));
     }
     ConvParameters normalized =
-        VggNormalization.normalize(weights, s.model(), s.pooling(), weights.preprocessing(), scaled);
+        VggNormalization.normalize(
+            weights, s.model(), s.pooling(), weights.preprocessing(), scaled);
     say("normalised the VGG on %d image(s) at %d px", scaled.size(), s.size());
     return new Loaded(weights, normalized, s);
   }
@@ -115,7 +116,11 @@ final class FigureRun {
         Path dir = job.tileDirectory();
         OutputFiles files =
             new OutputFiles(
-                dir.resolve(tile.name() + ".png"), null, null, null, dir.resolve(tile.name() + ".json"));
+                dir.resolve(tile.name() + ".png"),
+                null,
+                null,
+                null,
+                dir.resolve(tile.name() + ".json"));
         RunOutputs.write(files, tile.request(), loaded.file(), tile.result(), List.of(), versions);
       }
       // Inside the Ctrl-C guard: after a cancel the JVM exits as soon as the guard closes.

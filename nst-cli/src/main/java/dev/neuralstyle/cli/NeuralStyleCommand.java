@@ -72,6 +72,8 @@ public final class NeuralStyleCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: use 'transfer', 'reproduce', 'texture', 'serve' or 'weights' (see --help)");
+        spec.commandLine(),
+        "missing command: use 'transfer', 'reproduce', 'texture', 'serve' or 'weights'"
+            + " (see --help)");
   }
 }

@@ -13,8 +13,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code neural-style reproduce style-layers}: paper Fig. 1 bottom (style reconstructions on growing
- * layer sets) or, with {@code --ratios}, Fig. 3 (layer sets × α/β transfers onto {@code --content}).
+ * {@code neural-style reproduce style-layers}: paper Fig. 1 bottom (style reconstructions on
+ * growing layer sets) or, with {@code --ratios}, Fig. 3 (layer sets × α/β transfers onto {@code
+ * --content}).
  */
 @Command(
     name = "style-layers",
@@ -49,8 +50,9 @@ public final class StyleLayersCommand implements Callable<Integer> {
       names = "--ratios",
       split = ",",
       paramLabel = "R",
-      description = "Content/style ratios alpha/beta, one column each (the paper's Fig. 3:"
-          + " 1e-5,1e-4,1e-3,1e-2). Default: none, style reconstructions only.")
+      description =
+          "Content/style ratios alpha/beta, one column each (the paper's Fig. 3:"
+              + " 1e-5,1e-4,1e-3,1e-2). Default: none, style reconstructions only.")
   List<Double> ratios;
 
   @Mixin FigureOptions options;

@@ -42,8 +42,9 @@ public final class StylesCommand implements Callable<Integer> {
       names = "--style",
       required = true,
       paramLabel = "FILE|DIR",
-      description = "A painting, or a folder: the paper's paintings in it by file name, if any,"
-          + " else every image in it sorted by name.")
+      description =
+          "A painting, or a folder: the paper's paintings in it by file name, if any,"
+              + " else every image in it sorted by name.")
   Path style;
 
   @Mixin FigureOptions options;

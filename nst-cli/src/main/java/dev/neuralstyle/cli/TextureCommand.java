@@ -80,11 +80,14 @@ public final class TextureCommand implements Callable<Integer> {
     TextureSynthesis synthesis =
         new TextureSynthesis(loaded.params(), loaded.file().preprocessing(), loaded.settings());
     if (!synthesis.omittedLayers().isEmpty()) {
-      run.say("layers %s; omitted (past the weights): %s", synthesis.layers(), synthesis.omittedLayers());
+      run.say(
+          "layers %s; omitted (past the weights): %s",
+          synthesis.layers(), synthesis.omittedLayers());
     }
     Path record = job.tileDirectory().resolveSibling(job.tileDirectory().getFileName() + ".json");
     FigureRun.createDirectories(job.output().toAbsolutePath().getParent());
-    ProgressPrinter progress = new ProgressPrinter(streams.err(), streams.interactive(), job.quiet());
+    ProgressPrinter progress =
+        new ProgressPrinter(streams.err(), streams.interactive(), job.quiet());
     try (CtrlC ctrlC = new CtrlC()) {
       StyleTransferResult result = synthesis.run(style, w, h, progress, ctrlC);
       RunOutputs.write(

@@ -37,12 +37,14 @@ class ReproduceEndToEndTest {
   @Test
   void content_layers_writes_a_one_row_grid_and_three_tiles() throws IOException {
     Path out = dir.resolve("figs/content.png");
-    Cli.Result r = run("reproduce", "content-layers", "--content", photo(), "--output", out.toString());
+    Cli.Result r =
+        run("reproduce", "content-layers", "--content", photo(), "--output", out.toString());
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.err().contains("tile 3/3"), r::toString);
     assertTrue(r.out().startsWith("wrote " + out + " (1 x 4 tiles)"), r::toString);
     assertGrid(out, 1, 4);
-    assertTiles(dir.resolve("figs/content"), "content-conv1_1", "content-conv2_1", "content-conv3_1");
+    assertTiles(
+        dir.resolve("figs/content"), "content-conv1_1", "content-conv2_1", "content-conv3_1");
     JsonNode record = json(dir.resolve("figs/content/content-conv2_1.json"));
     assertEquals("relu2_1", record.at("/request/contentLayers/0").asText());
     assertEquals(0, record.at("/request/styleWeight").asDouble());
@@ -51,25 +53,49 @@ class ReproduceEndToEndTest {
   @Test
   void style_layers_writes_one_tile_per_layer_set() throws IOException {
     Path out = dir.resolve("style.png");
-    Cli.Result r = run("reproduce", "style-layers", "--style", painting("starry_night"),
-        "--output", out.toString(), "--quiet");
+    Cli.Result r =
+        run(
+            "reproduce",
+            "style-layers",
+            "--style",
+            painting("starry_night"),
+            "--output",
+            out.toString(),
+            "--quiet");
     assertEquals(0, r.exitCode(), r::toString);
     assertEquals("", r.out() + r.err());
     assertGrid(out, 1, 4);
-    assertTiles(dir.resolve("style"), "style-conv1_1", "style-conv1_1-conv2_1", "style-conv1_1-conv3_1");
+    assertTiles(
+        dir.resolve("style"), "style-conv1_1", "style-conv1_1-conv2_1", "style-conv1_1-conv3_1");
   }
 
   @Test
   void style_layers_with_ratios_writes_layer_sets_times_ratios() throws IOException {
     Path out = dir.resolve("fig3.png");
-    Cli.Result r = run("reproduce", "style-layers", "--ratios", "1e-4,1e-2", "--normalize-weights",
-        "--content", photo(), "--style", painting("composition_vii"), "--output", out.toString());
+    Cli.Result r =
+        run(
+            "reproduce",
+            "style-layers",
+            "--ratios",
+            "1e-4,1e-2",
+            "--normalize-weights",
+            "--content",
+            photo(),
+            "--style",
+            painting("composition_vii"),
+            "--output",
+            out.toString());
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.err().contains("tile 6/6"), r::toString);
     assertGrid(out, 3, 2);
-    assertTiles(dir.resolve("fig3"), "transfer-conv1_1-ratio-1e-4", "transfer-conv1_1-ratio-1e-2",
-        "transfer-conv1_1-conv2_1-ratio-1e-4", "transfer-conv1_1-conv2_1-ratio-1e-2",
-        "transfer-conv1_1-conv3_1-ratio-1e-4", "transfer-conv1_1-conv3_1-ratio-1e-2");
+    assertTiles(
+        dir.resolve("fig3"),
+        "transfer-conv1_1-ratio-1e-4",
+        "transfer-conv1_1-ratio-1e-2",
+        "transfer-conv1_1-conv2_1-ratio-1e-4",
+        "transfer-conv1_1-conv2_1-ratio-1e-2",
+        "transfer-conv1_1-conv3_1-ratio-1e-4",
+        "transfer-conv1_1-conv3_1-ratio-1e-2");
     JsonNode record = json(dir.resolve("fig3/transfer-conv1_1-ratio-1e-2.json"));
     assertEquals(0.01, record.at("/request/contentWeight").asDouble(), 1e-12);
   }
@@ -81,8 +107,16 @@ class ReproduceEndToEndTest {
       Files.copy(Path.of(painting(name)), folder.resolve(name + ".jpg"));
     }
     Path out = dir.resolve("fig2.png");
-    Cli.Result r = run("reproduce", "styles", "--content", photo(), "--style", folder.toString(),
-        "--output", out.toString());
+    Cli.Result r =
+        run(
+            "reproduce",
+            "styles",
+            "--content",
+            photo(),
+            "--style",
+            folder.toString(),
+            "--output",
+            out.toString());
     assertEquals(0, r.exitCode(), r::toString);
     assertGrid(out, 2, 3);
     assertTiles(dir.resolve("fig2"), "styles-B-shipwreck", "styles-C-starry_night");
@@ -91,8 +125,17 @@ class ReproduceEndToEndTest {
   @Test
   void texture_has_the_asked_size_and_a_run_record() throws IOException {
     Path out = dir.resolve("tex/starry.png");
-    Cli.Result r = run("texture", "--style", painting("starry_night"), "--width", "48",
-        "--height", "40", "--output", out.toString());
+    Cli.Result r =
+        run(
+            "texture",
+            "--style",
+            painting("starry_night"),
+            "--width",
+            "48",
+            "--height",
+            "40",
+            "--output",
+            out.toString());
     assertEquals(0, r.exitCode(), r::toString);
     BufferedImage image = ImageIO.read(out.toFile());
     assertEquals(48, image.getWidth());
@@ -103,8 +146,9 @@ class ReproduceEndToEndTest {
   }
 
   private Cli.Result run(String... args) {
-    String[] common = {"--weights", weights.toString(), "--size", String.valueOf(TILE),
-        "--iterations", "6"};
+    String[] common = {
+      "--weights", weights.toString(), "--size", String.valueOf(TILE), "--iterations", "6"
+    };
     return Cli.run(Stream.concat(Stream.of(args), Stream.of(common)).toArray(String[]::new));
   }
 

@@ -60,8 +60,16 @@ class ReproduceOptionsTest {
         "0 | error: invalid value for --ratios: must be numbers > 0, found 0.0"
       })
   void bad_ratios_give_one_line_naming_the_flag(String ratios, String message) {
-    Cli.Result r = Cli.run("reproduce", "style-layers", "--style", "s.jpg", "--content", "c.jpg",
-        "--ratios", ratios);
+    Cli.Result r =
+        Cli.run(
+            "reproduce",
+            "style-layers",
+            "--style",
+            "s.jpg",
+            "--content",
+            "c.jpg",
+            "--ratios",
+            ratios);
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.err().startsWith(message), r::toString);
     assertEquals(2, r.err().lines().count(), r::toString); // the error and the --help hint
@@ -71,10 +79,12 @@ class ReproduceOptionsTest {
   void ratios_need_a_content_image_and_content_needs_ratios() {
     Cli.Result r = Cli.run("reproduce", "style-layers", "--style", "s.jpg", "--ratios", "1e-3");
     assertEquals(2, r.exitCode());
-    assertTrue(r.err().startsWith("error: missing option --content (required with --ratios)"), r.err());
+    assertTrue(
+        r.err().startsWith("error: missing option --content (required with --ratios)"), r.err());
     r = Cli.run("reproduce", "style-layers", "--style", "s.jpg", "--content", "c.jpg");
     assertEquals(2, r.exitCode());
-    assertTrue(r.err().startsWith("error: invalid options: --content is only used with --ratios"),
+    assertTrue(
+        r.err().startsWith("error: invalid options: --content is only used with --ratios"),
         r.err());
   }
 
@@ -87,7 +97,8 @@ class ReproduceOptionsTest {
 
     r = Cli.run("reproduce", "styles", "--content", "c.jpg", "--style", missing.toString());
     assertEquals(2, r.exitCode(), r::toString);
-    assertTrue(r.err().startsWith("error: invalid value for --style: no such file or folder"), r.err());
+    assertTrue(
+        r.err().startsWith("error: invalid value for --style: no such file or folder"), r.err());
 
     r = Cli.run("texture", "--style", "s.jpg", "--width", "8");
     assertEquals(2, r.exitCode(), r::toString);
