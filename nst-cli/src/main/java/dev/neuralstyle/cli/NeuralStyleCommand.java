@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       TransferCommand.class,
+      ReproduceCommand.class,
+      TextureCommand.class,
       ServeCommand.class,
       WeightsCommand.class,
       CommandLine.HelpCommand.class
@@ -70,6 +72,8 @@ public final class NeuralStyleCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: use 'transfer', 'serve' or 'weights' (see --help)");
+        spec.commandLine(),
+        "missing command: use 'transfer', 'reproduce', 'texture', 'serve' or 'weights'"
+            + " (see --help)");
   }
 }
