@@ -1,5 +1,6 @@
 package dev.neuralstyle.bench;
 
+import dev.neuralstyle.features.SeededVggWeights;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.neuralstyle.features.PoolingMode;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.Preprocessing;
-import dev.neuralstyle.features.RandomVggWeights;
+import dev.neuralstyle.features.SeededVggWeights;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.transfer.StepRecord;
 import java.awt.image.BufferedImage;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every figure's grid, labels and footnote, with random weights up to conv2_1 at 32 px. */
 class FigureGridTest {
-  private static final RandomVggWeights WEIGHTS =
-      new RandomVggWeights(VggModel.VGG19, "conv2_1", 5);
+  private static final SeededVggWeights WEIGHTS =
+      new SeededVggWeights(VggModel.VGG19, "conv2_1", 5);
   private static final String OMITTED =
       "conv3_1, conv4_1, conv5_1 omitted: the weights file stops at conv2_1";
   @TempDir static Path dir;

@@ -3,7 +3,7 @@ package dev.neuralstyle.reproduce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.neuralstyle.features.RandomVggWeights;
+import dev.neuralstyle.features.SeededVggWeights;
 import dev.neuralstyle.features.VggModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class PaperLayersTest {
 
   @Test
   void full_weights_give_the_papers_layers_and_no_omission_note() {
-    RandomVggWeights full = new RandomVggWeights(VGG19, "conv5_1", 1);
+    SeededVggWeights full = new SeededVggWeights(VGG19, "conv5_1", 1);
     assertEquals(PaperLayers.STYLE, PaperLayers.available(VGG19, full, PaperLayers.STYLE));
     assertEquals("relu4_2", PaperLayers.contentLayer(VGG19, full));
     assertNull(PaperLayers.omissionNote(VGG19, full, List.of()));
@@ -23,7 +23,7 @@ class PaperLayersTest {
 
   @Test
   void partial_weights_fall_back_to_the_deepest_rectified_layer() {
-    RandomVggWeights partial = new RandomVggWeights(VGG19, "conv3_4", 1);
+    SeededVggWeights partial = new SeededVggWeights(VGG19, "conv3_4", 1);
     assertEquals("relu3_4", PaperLayers.contentLayer(VGG19, partial));
     List<String> omitted = PaperLayers.omitted(VGG19, partial, PaperLayers.STYLE);
     assertEquals(

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.neuralstyle.features.PoolingMode;
-import dev.neuralstyle.features.RandomVggWeights;
+import dev.neuralstyle.features.SeededVggWeights;
 import dev.neuralstyle.features.VggFeatures;
 import dev.neuralstyle.features.VggModel;
 import java.util.List;
@@ -23,7 +23,7 @@ class VggNormalizationTest {
   @EnumSource(PoolingMode.class)
   void deepest_outputs_are_the_originals_divided_by_the_factors_and_means_are_one(
       PoolingMode pool) {
-    RandomVggWeights original = new RandomVggWeights(MODEL, "conv2_2", 11);
+    SeededVggWeights original = new SeededVggWeights(MODEL, "conv2_2", 11);
     try (NDManager manager = NDManager.newBaseManager()) {
       List<NDArray> images = List.of(image(manager, 20, 20, 1), image(manager, 16, 24, 2));
       NormalizedWeights normalized = VggNormalization.normalize(original, MODEL, pool, images);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.Preprocessing;
-import dev.neuralstyle.features.RandomVggWeights;
+import dev.neuralstyle.features.SeededVggWeights;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.progress.ProgressListener;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class OutputSizeRunTest {
             .build();
     try (StyleTransfer engine =
         new StyleTransfer(
-            new RandomVggWeights(VggModel.VGG19, "conv1_2", 1), Preprocessing.CAFFE)) {
+            new SeededVggWeights(VggModel.VGG19, "conv1_2", 1), Preprocessing.CAFFE)) {
       StyleTransferResult r = engine.run(request, ProgressListener.NONE, () -> false);
       assertEquals(36, r.image().getWidth());
       assertEquals(20, r.image().getHeight());
@@ -57,7 +57,7 @@ class OutputSizeRunTest {
             .build();
     try (StyleTransfer engine =
         new StyleTransfer(
-            new RandomVggWeights(VggModel.VGG19, "conv1_1", 1), Preprocessing.CAFFE)) {
+            new SeededVggWeights(VggModel.VGG19, "conv1_1", 1), Preprocessing.CAFFE)) {
       StyleTransferResult r = engine.run(request, ProgressListener.NONE, () -> false);
       assertEquals(32, r.image().getWidth());
       assertTrue(r.styles().isEmpty());

@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.Preprocessing;
-import dev.neuralstyle.features.RandomVggWeights;
+import dev.neuralstyle.features.SeededVggWeights;
 import dev.neuralstyle.features.VggFeatures;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.image.ImageFiles;
@@ -70,7 +70,7 @@ class SpatialControlTest {
                 m,
                 VggModel.VGG19,
                 PoolingMode.AVERAGE,
-                new RandomVggWeights(VggModel.VGG19, "conv2_1", 5),
+                new SeededVggWeights(VggModel.VGG19, "conv2_1", 5),
                 "relu2_1")) {
       RunImages images = RunImages.load(masked, 32);
       StyleTargets routed =
@@ -109,7 +109,7 @@ class SpatialControlTest {
             .iterations(20)
             .build();
     try (StyleTransfer engine =
-        new StyleTransfer(new RandomVggWeights(VggModel.VGG19, "conv2_1", 5), Preprocessing.CAFFE)) {
+        new StyleTransfer(new SeededVggWeights(VggModel.VGG19, "conv2_1", 5), Preprocessing.CAFFE)) {
       StyleTransferResult r = engine.run(req, ProgressListener.NONE, () -> false);
       double first = r.steps().get(0).style();
       double last = r.steps().get(r.steps().size() - 1).style();

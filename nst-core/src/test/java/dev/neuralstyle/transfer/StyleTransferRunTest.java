@@ -9,7 +9,7 @@ import dev.neuralstyle.NstException;
 import dev.neuralstyle.image.ColorSpaces;
 import dev.neuralstyle.image.RgbPixels;
 import dev.neuralstyle.features.Preprocessing;
-import dev.neuralstyle.features.RandomVggWeights;
+import dev.neuralstyle.features.SeededVggWeights;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.progress.ProgressEvent;
@@ -38,7 +38,7 @@ class StyleTransferRunTest {
   @BeforeAll
   static void setUp() throws Exception {
     engine =
-        new StyleTransfer(new RandomVggWeights(VggModel.VGG19, "conv2_1", 3), Preprocessing.CAFFE);
+        new StyleTransfer(new SeededVggWeights(VggModel.VGG19, "conv2_1", 3), Preprocessing.CAFFE);
     content = TestImages.ramp(dir, "content.png", 32, 24);
     style = TestImages.stripes(dir, "style.png", 40, 40, 4);
   }
