@@ -69,6 +69,7 @@ final class BenchJob {
         .content(content(dir, size))
         .styles(List.of(style(dir, size)))
         .size(size)
+        .scales(List.of(size)) // one stage, as the reference runs
         .styleScale(1.0)
         .model(MODEL)
         .pooling(PoolingMode.AVERAGE)

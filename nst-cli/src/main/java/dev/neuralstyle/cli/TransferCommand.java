@@ -244,7 +244,7 @@ public final class TransferCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "PX",
       description = "Coarse-to-fine: first run at these sizes, increasing and below --size, each"
-          + " starting from the previous result (Gatys et al. 2017). Default: one stage.")
+          + " starting from the previous result (Gatys et al. 2017). Default: automatic above 384 px, halving down to 384 or less (512: 256,512); --scales SIZE runs one stage.")
   List<Integer> scales;
 
   @Option(

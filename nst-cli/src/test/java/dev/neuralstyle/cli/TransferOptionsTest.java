@@ -116,11 +116,17 @@ class TransferOptionsTest {
 
   @Test
   void snapshot_period_serves_both_the_gif_and_save_every() {
-    // 500 iterations / 40 frames -> a frame every 13; with --save-every 100: gcd(13, 100) = 1.
-    assertEquals(13, parse().request().snapshotEvery());
-    assertEquals(10, parse("--gif-frames", "50", "--save-every", "100").request().snapshotEvery());
+    // One stage of 500 iterations / 40 frames -> a frame every 13; with --save-every 100: gcd = 1.
+    assertEquals(13, parse("--scales", "512").request().snapshotEvery());
+    assertEquals(
+        10,
+        parse("--scales", "512", "--gif-frames", "50", "--save-every", "100")
+            .request()
+            .snapshotEvery());
     assertEquals(100, parse("--no-gif", "--save-every", "100").request().snapshotEvery());
     assertEquals(0, parse("--no-extras").request().snapshotEvery());
+    // The default 512 px runs 500 at 256 px, then 200 at 512 px: 700 / 40 -> every 18.
+    assertEquals(18, parse().request().snapshotEvery());
   }
 
   @Test

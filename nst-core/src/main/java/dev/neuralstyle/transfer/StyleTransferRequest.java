@@ -47,7 +47,8 @@ import java.util.List;
  * @param maxPixels refuse input images with more pixels than this
  * @param colorPreservation how the output keeps the content's colours
  * @param scales coarse-to-fine stage sizes before the final {@code size} (Gatys et al. 2017), each
- *     smaller than {@code size} (a last entry equal to {@code size} is allowed); empty: one stage
+ *     smaller than {@code size} (a last entry equal to {@code size} is allowed); empty: automatic
+ *     (see {@link #stageSizes()}); {@code [size]}: one stage
  * @param contentMask spatial control (Gatys et al. 2017): an image with one flat colour per region of
  *     the output, or {@code null}
  * @param styleMasks one region image per style image, whose colours say which part of that style
@@ -217,9 +218,20 @@ public record StyleTransferRequest(
     return width > 0;
   }
 
-  /** The stage sizes in order, ending with {@code size}. */
+  /**
+   * The stage sizes in order, ending with {@code size}. Without {@code scales}, an output larger than
+   * {@link Defaults#SINGLE_STAGE_MAX} starts coarse (Gatys et al. 2017): the size is halved until it
+   * is at most that, e.g. 512 gives 256, 512 and 1024 gives 256, 512, 1024. {@code scales} equal to
+   * {@code [size]} asks for one stage.
+   */
   public List<Integer> stageSizes() {
     List<Integer> stages = new java.util.ArrayList<>(scales);
+    if (stages.isEmpty()) {
+      for (int s = size; s > Defaults.SINGLE_STAGE_MAX; ) {
+        s = Math.round(s / 2f);
+        stages.add(0, s);
+      }
+    }
     if (stages.isEmpty() || stages.get(stages.size() - 1) != size) {
       stages.add(size);
     }

@@ -189,6 +189,16 @@ class StyleTransferRunTest {
   }
 
   @Test
+  void outputs_above_384_px_start_coarse_unless_one_stage_is_asked_for() {
+    assertEquals(List.of(32), small().build().stageSizes());
+    assertEquals(List.of(384), small().size(384).build().stageSizes());
+    assertEquals(List.of(256, 512), small().size(512).build().stageSizes());
+    assertEquals(List.of(256, 512, 1024), small().size(1024).build().stageSizes());
+    assertEquals(List.of(512), small().size(512).scales(List.of(512)).build().stageSizes());
+    assertEquals(List.of(30, 12), small().size(512).build().stageIterations());
+  }
+
+  @Test
   void luminance_mode_keeps_the_content_chroma() {
     StyleTransferResult r =
         engine.run(
