@@ -39,7 +39,7 @@ abstract class FirstOrderOptimizer implements ImageOptimizer {
       evaluations++;
       update(x, e.gradient());
       if (bounds != null) {
-        NDArray clipped = Arrays.keep(bounds.clip(x), manager);
+        NDArray clipped = ScopedArrays.keep(bounds.clip(x), manager);
         x.close();
         x = clipped;
       }

@@ -92,8 +92,9 @@ public final class LbfgsOptimizer implements ImageOptimizer {
       if (p.t() == 0 || !Double.isFinite(p.loss())) {
         return new StepOutcome(f, breakdown, used, true);
       }
-      NDArray s = Arrays.keep(d.mul((float) p.t()), manager);
-      NDArray y = Arrays.keep(p.gradient().sub(g), manager);
+      NDArray s = ScopedArrays.keep(d.mul((float) p.t()), manager);
+      NDArray y = ScopedArrays.keep(p.gradient().sub(g), manager);
+      NDArray next = ScopedArrays.keep(x.add(s), manager); // the step s is t d, computed once
       double ys = VectorOps.dot(y, s);
       if (ys > 1e-10) {
         history.addLast(new NDArray[] {s, y});
@@ -108,11 +109,10 @@ public final class LbfgsOptimizer implements ImageOptimizer {
         s.close();
         y.close();
       }
-      NDArray next = Arrays.keep(x.add(d.mul((float) p.t())), manager);
       x.close();
       x = next;
       g.close();
-      g = Arrays.keep(p.gradient(), manager);
+      g = ScopedArrays.keep(p.gradient(), manager);
       double change = Math.abs(p.loss() - f);
       f = p.loss();
       breakdown = p.breakdown();

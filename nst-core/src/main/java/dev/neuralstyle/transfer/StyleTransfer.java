@@ -141,8 +141,8 @@ public final class StyleTransfer implements AutoCloseable {
                   styles,
                   images.contentMask(),
                   images.styleMasks(),
-                  images.width(),
-                  images.height());
+                  w,
+                  h);
           StyleObjective objective =
               new StyleObjective(
                   features,
@@ -160,7 +160,7 @@ public final class StyleTransfer implements AutoCloseable {
                       request.init(),
                       request.seed(),
                       convention,
-                      ColorControl.content(colors, images.content()),
+                      content,
                       initFor(colors, images),
                       w,
                       h)

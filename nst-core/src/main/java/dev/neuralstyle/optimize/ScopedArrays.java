@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 
 /** Moves arrays that must outlive an optimiser step out of the step's scope. */
-final class Arrays {
-  private Arrays() {}
+final class ScopedArrays {
+  private ScopedArrays() {}
 
   /**
    * Removes {@code array} from the innermost {@link NDScope} and attaches it to {@code owner}, so it
