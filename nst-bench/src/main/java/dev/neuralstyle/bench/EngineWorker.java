@@ -8,7 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import dev.neuralstyle.features.FeatureNetworks;
 import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.features.VggFeatures;
 import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.image.ImageTensors;
@@ -74,6 +76,9 @@ public final class EngineWorker {
     int size = Integer.parseInt(o.get("size"));
     int evals = Integer.parseInt(o.get("evals"));
     SeededVggWeights weights = seeded(o);
+    Precision precision = Precision.parse(o.getOrDefault("precision", "fp32"));
+    // Measure reduced precision even where the CPU would only emulate it (the table says which).
+    System.setProperty(FeatureNetworks.ALLOW_EMULATED, "true");
     List<Double> times = new ArrayList<>();
     double[] firstLoss = {Double.NaN};
     double[] lastLoss = {Double.NaN};
@@ -81,7 +86,9 @@ public final class EngineWorker {
     long start = System.nanoTime();
     try (StyleTransfer engine = new StyleTransfer(weights, BenchJob.CONVENTION)) {
       engine.run(
-          BenchJob.request(dir, size, OptimizerKind.ADAM, evals),
+          BenchJob.request(dir, size, OptimizerKind.ADAM, evals).toBuilder()
+              .precision(precision)
+              .build(),
           e -> {
             if (e instanceof StepCompleted sc) {
               times.add(sc.elapsedSeconds() - last[0]);

@@ -1,6 +1,7 @@
 package dev.neuralstyle.cli;
 
 import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.loss.LossForm;
@@ -30,6 +31,13 @@ final class Converters {
     @Override
     public PoolingMode convert(String value) {
       return PoolingMode.parse(value);
+    }
+  }
+
+  static final class PrecisionConverter implements ITypeConverter<Precision> {
+    @Override
+    public Precision convert(String value) {
+      return Precision.parse(value);
     }
   }
 

@@ -29,6 +29,7 @@ final class DefaultValues implements IDefaultValueProvider {
     StyleTransferRequestBuilder d = StyleTransferRequest.builder();
     values.put("--model", d.model().cliName());
     values.put("--pooling", d.pooling().cliName());
+    values.put("--precision", d.precision().cliName());
     values.put("--size", String.valueOf(d.size()));
     values.put("--style-scale", String.valueOf(d.styleScale()));
     values.put("--style-size", String.valueOf(d.styleSize()));

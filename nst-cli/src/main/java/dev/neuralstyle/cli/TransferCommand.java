@@ -2,6 +2,7 @@ package dev.neuralstyle.cli;
 
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.loss.LossForm;
@@ -125,6 +126,14 @@ public final class TransferCommand implements Callable<Integer> {
       converter = Converters.Pooling.class,
       description = "avg or max.")
   PoolingMode pooling;
+
+  @Option(
+      names = "--precision",
+      paramLabel = "P",
+      converter = Converters.PrecisionConverter.class,
+      description = "Number format of the VGG passes: fp32; bf16 (CPUs with AVX512-BF16/AMX, or"
+          + " GPUs; losses stay fp32, final loss within 2%% of fp32); fp16 (GPUs only).")
+  Precision precision;
 
   @Option(
       names = "--preprocessing",
@@ -359,6 +368,7 @@ public final class TransferCommand implements Callable<Integer> {
     ifGiven("--max-pixels", maxPixels, b::maxPixels);
     ifGiven("--model", model, b::model);
     ifGiven("--pooling", pooling, b::pooling);
+    ifGiven("--precision", precision, b::precision);
     ifGiven("--preprocessing", preprocessing, b::preprocessing);
     ifGiven("--size", size, b::size);
     ifGiven("--style-scale", styleScale, b::styleScale);

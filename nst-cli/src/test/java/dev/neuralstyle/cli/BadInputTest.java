@@ -75,6 +75,16 @@ class BadInputTest {
   }
 
   @Test
+  void unknown_precision() {
+    fails(2, "invalid value for --precision: 'int8'", "--precision", "int8");
+  }
+
+  @Test
+  void half_precision_on_the_cpu() {
+    fails(1, "invalid value for --precision: fp16 is for GPUs", "--precision", "fp16");
+  }
+
+  @Test
   void layer_missing_from_the_weights_file() {
     fails(1, "has no conv2_1", "--content-layers", "relu2_1", "--style-layers", "relu1_1");
   }

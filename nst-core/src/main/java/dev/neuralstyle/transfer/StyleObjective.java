@@ -4,7 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import dev.neuralstyle.features.VggFeatures;
+import dev.neuralstyle.features.FeatureNetwork;
 import dev.neuralstyle.loss.ContentLoss;
 import dev.neuralstyle.loss.LossBreakdown;
 import dev.neuralstyle.loss.LossForm;
@@ -27,7 +27,7 @@ final class StyleObjective implements Objective {
   /** The Hvass notebook's guard against division by zero in adaptive mode. */
   static final double ADAPTIVE_EPSILON = 1e-10;
 
-  private final VggFeatures features;
+  private final FeatureNetwork features;
   private final StyleTargets targets;
   private final LossForm form;
   private final TvForm tvForm;
@@ -38,7 +38,7 @@ final class StyleObjective implements Objective {
   private final Set<String> layers = new LinkedHashSet<>();
 
   StyleObjective(
-      VggFeatures features,
+      FeatureNetwork features,
       StyleTargets targets,
       LossForm form,
       TvForm tvForm,

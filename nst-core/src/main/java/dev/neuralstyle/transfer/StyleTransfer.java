@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDManager;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.ConvParameters;
 import dev.neuralstyle.features.Preprocessing;
-import dev.neuralstyle.features.VggFeatures;
+import dev.neuralstyle.features.FeatureNetwork;
+import dev.neuralstyle.features.FeatureNetworks;
 import dev.neuralstyle.features.VggLayers;
 import dev.neuralstyle.image.ImageTensors;
 import dev.neuralstyle.optimize.AdamOptimizer;
@@ -105,8 +106,9 @@ public final class StyleTransfer implements AutoCloseable {
     }
     ColorPreservation colors = request.colorPreservation();
     try (NDManager run = manager.newSubManager();
-        VggFeatures features =
-            VggFeatures.create(run, request.model(), request.pooling(), weights, deepest)) {
+        FeatureNetwork features =
+            FeatureNetworks.create(
+                run, request.model(), request.pooling(), request.precision(), weights, deepest)) {
       List<StepRecord> steps = new ArrayList<>(resume.steps());
       double timeOffset = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).seconds();
       RunImages images = null;

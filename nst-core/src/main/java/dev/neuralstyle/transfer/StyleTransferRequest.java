@@ -2,6 +2,7 @@ package dev.neuralstyle.transfer;
 
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggLayers;
 import dev.neuralstyle.features.VggModel;
@@ -57,6 +58,9 @@ import java.util.List;
  *     any) is resized to {@code width x height}, ignoring {@code size}'s aspect; 0 to follow the
  *     content
  * @param height the exact output height, or 0; see {@code width}
+ * @param precision number format of the VGG passes (losses stay float32); reduced formats need
+ *     hardware support, checked when the run starts (see {@link
+ *     dev.neuralstyle.features.FeatureNetworks})
  */
 public record StyleTransferRequest(
     Path content,
@@ -91,7 +95,8 @@ public record StyleTransferRequest(
     Path contentMask,
     List<Path> styleMasks,
     int width,
-    int height) {
+    int height,
+    Precision precision) {
 
   /** Validates every field; see the class comment. */
   public StyleTransferRequest {
@@ -198,6 +203,7 @@ public record StyleTransferRequest(
               + styles.size()
               + " style images; give one mask per style image");
     }
+    Checks.required(precision, "--precision");
     if (maxPixels < 1) {
       throw new NstException("invalid value for --max-pixels: must be >= 1, found " + maxPixels);
     }

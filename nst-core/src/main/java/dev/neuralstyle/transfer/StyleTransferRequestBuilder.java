@@ -1,6 +1,7 @@
 package dev.neuralstyle.transfer;
 
 import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.loss.LossForm;
@@ -47,6 +48,7 @@ public final class StyleTransferRequestBuilder {
   private List<Path> styleMasks = List.of();
   private int width = 0;
   private int height = 0;
+  private Precision precision = Defaults.PRECISION;
 
   StyleTransferRequestBuilder() {}
 
@@ -84,6 +86,7 @@ public final class StyleTransferRequestBuilder {
     this.styleMasks = r.styleMasks();
     this.width = r.width();
     this.height = r.height();
+    this.precision = r.precision();
   }
 
   /** Sets {@link StyleTransferRequest#content()}. */
@@ -447,6 +450,17 @@ public final class StyleTransferRequestBuilder {
     return height;
   }
 
+  /** Sets {@link StyleTransferRequest#precision()}. */
+  public StyleTransferRequestBuilder precision(Precision precision) {
+    this.precision = precision;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#precision()}. */
+  public Precision precision() {
+    return precision;
+  }
+
   /** Validates and returns the request. */
   public StyleTransferRequest build() {
     return new StyleTransferRequest(
@@ -482,6 +496,7 @@ public final class StyleTransferRequestBuilder {
         contentMask,
         styleMasks,
         width,
-        height);
+        height,
+        precision);
   }
 }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import dev.neuralstyle.features.Preprocessing;
-import dev.neuralstyle.features.VggFeatures;
+import dev.neuralstyle.features.FeatureNetwork;
 import dev.neuralstyle.image.ImageTensors;
 import dev.neuralstyle.loss.GramMatrix;
 import dev.neuralstyle.loss.LossForm;
@@ -34,7 +34,7 @@ final class TargetComputation {
    */
   static StyleTargets compute(
       NDManager owner,
-      VggFeatures features,
+      FeatureNetwork features,
       Preprocessing convention,
       StyleTransferRequest request,
       BufferedImage content,
@@ -149,7 +149,7 @@ final class TargetComputation {
    * that layer (Gatys et al. 2017 propagate guidance channels the same way).
    */
   private static NDArray maskAt(
-      NDManager manager, float[] plane, BufferedImage image, VggFeatures features, String layer) {
+      NDManager manager, float[] plane, BufferedImage image, FeatureNetwork features, String layer) {
     NDArray mask =
         manager.create(plane, new Shape(1, 1, image.getHeight(), image.getWidth()));
     List<String> names = features.model().layerNames();

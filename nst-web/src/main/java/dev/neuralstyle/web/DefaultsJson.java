@@ -1,6 +1,7 @@
 package dev.neuralstyle.web;
 
 import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.transfer.ColorPreservation;
 import dev.neuralstyle.transfer.Preset;
@@ -32,6 +33,7 @@ final class DefaultsJson {
     Map<String, Object> choices = new LinkedHashMap<>();
     choices.put("optimizer", Arrays.stream(OptimizerKind.values()).map(OptimizerKind::cliName).toList());
     choices.put("pooling", Arrays.stream(PoolingMode.values()).map(PoolingMode::cliName).toList());
+    choices.put("precision", Arrays.stream(Precision.values()).map(Precision::cliName).toList());
     choices.put(
         "preserve-colors",
         Arrays.stream(ColorPreservation.values()).map(ColorPreservation::cliName).toList());
@@ -59,6 +61,7 @@ final class DefaultsJson {
     v.put("optimizer", b.optimizer().cliName());
     v.put("learning-rate", b.learningRate());
     v.put("pooling", b.pooling().cliName());
+    v.put("precision", b.precision().cliName());
     v.put("preserve-colors", b.colorPreservation().cliName());
     v.put("content-layers", String.join(",", b.contentLayers()));
     v.put("style-layers", String.join(",", b.styleLayers()));

@@ -2,6 +2,7 @@ package dev.neuralstyle.web;
 
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.loss.LossForm;
 import dev.neuralstyle.loss.TvForm;
@@ -32,6 +33,7 @@ final class FormFields {
   static {
     field("model", VggModel::parse, StyleTransferRequestBuilder::model);
     field("pooling", PoolingMode::parse, StyleTransferRequestBuilder::pooling);
+    field("precision", Precision::parse, StyleTransferRequestBuilder::precision);
     field("size", FormFields::integer, StyleTransferRequestBuilder::size);
     field("style-scale", Double::parseDouble, StyleTransferRequestBuilder::styleScale);
     field("style-size", FormFields::integer, StyleTransferRequestBuilder::styleSize);
