@@ -57,6 +57,8 @@ import java.util.List;
  *     any) is resized to {@code width x height}, ignoring {@code size}'s aspect; 0 to follow the
  *     content
  * @param height the exact output height, or 0; see {@code width}
+ * @param device where the run computes; a GPU that the engine does not see fails when the run
+ *     starts (see {@link DeviceSpec#resolve()}), not here
  */
 public record StyleTransferRequest(
     Path content,
@@ -91,7 +93,8 @@ public record StyleTransferRequest(
     Path contentMask,
     List<Path> styleMasks,
     int width,
-    int height) {
+    int height,
+    DeviceSpec device) {
 
   /** Validates every field; see the class comment. */
   public StyleTransferRequest {
@@ -201,6 +204,7 @@ public record StyleTransferRequest(
     if (maxPixels < 1) {
       throw new NstException("invalid value for --max-pixels: must be >= 1, found " + maxPixels);
     }
+    Checks.required(device, "--device");
   }
 
   /** A builder holding the {@link Defaults}; content and style must be set. */

@@ -47,6 +47,7 @@ public final class StyleTransferRequestBuilder {
   private List<Path> styleMasks = List.of();
   private int width = 0;
   private int height = 0;
+  private DeviceSpec device = Defaults.DEVICE;
 
   StyleTransferRequestBuilder() {}
 
@@ -84,6 +85,7 @@ public final class StyleTransferRequestBuilder {
     this.styleMasks = r.styleMasks();
     this.width = r.width();
     this.height = r.height();
+    this.device = r.device();
   }
 
   /** Sets {@link StyleTransferRequest#content()}. */
@@ -447,6 +449,17 @@ public final class StyleTransferRequestBuilder {
     return height;
   }
 
+  /** Sets {@link StyleTransferRequest#device()}. */
+  public StyleTransferRequestBuilder device(DeviceSpec device) {
+    this.device = device;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#device()}. */
+  public DeviceSpec device() {
+    return device;
+  }
+
   /** Validates and returns the request. */
   public StyleTransferRequest build() {
     return new StyleTransferRequest(
@@ -482,6 +495,7 @@ public final class StyleTransferRequestBuilder {
         contentMask,
         styleMasks,
         width,
-        height);
+        height,
+        device);
   }
 }
