@@ -2,12 +2,9 @@ package dev.neuralstyle.transfer;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.StandardCapabilities;
 import dev.neuralstyle.NstException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * Where a run computes, as the {@code --device} flag names it: {@code cpu}, {@code gpu} (CUDA GPU
@@ -110,7 +107,8 @@ public record DeviceSpec(Kind kind, int index) {
   }
 
   /**
-   * The DJL device of this choice on the engine in use.
+   * The DJL device of this choice on the engine in use. An engine whose native library has no CUDA
+   * support counts as seeing no GPU, without asking the driver (which only logs a warning here).
    *
    * @throws NstException if a GPU is asked for that the engine does not see
    */
@@ -119,11 +117,15 @@ public record DeviceSpec(Kind kind, int index) {
       return Device.cpu();
     }
     Engine engine = Engine.getInstance();
-    return resolve(engine.getGpuCount(), engine.getEngineName(), nativeFlavor());
+    boolean cuda = engine.hasCapability(StandardCapabilities.CUDA);
+    return resolve(cuda ? engine.getGpuCount() : 0, engine.getEngineName(), cuda);
   }
 
-  /** As {@link #resolve()} for an engine named {@code engine} that sees {@code gpuCount} GPUs. */
-  Device resolve(int gpuCount, String engine, String flavor) {
+  /**
+   * As {@link #resolve()} for an engine named {@code engine} that sees {@code gpuCount} GPUs and
+   * whose native library does or does not support CUDA.
+   */
+  Device resolve(int gpuCount, String engine, boolean cuda) {
     switch (kind) {
       case CPU:
         return Device.cpu();
@@ -146,39 +148,22 @@ public record DeviceSpec(Kind kind, int index) {
                 describe(),
                 index,
                 sees,
-                hint(gpuCount, flavor)));
+                hint(gpuCount, engine, cuda)));
     }
   }
 
-  /** How to get a GPU, given the native library flavour ({@code cpu}, {@code cu124}, ...). */
-  private static String hint(int gpuCount, String flavor) {
+  /** How to get a GPU. */
+  private static String hint(int gpuCount, String engine, boolean cuda) {
     if (gpuCount > 0) {
       return "choose one of those, or auto";
     }
-    if (flavor == null || flavor.equals("cpu")) {
-      return "this build bundles PyTorch's CPU-only native library: build with -Pcuda as the"
-          + " README's 'Running on a GPU' explains, or use --device cpu";
+    if (!cuda) {
+      return "this build bundles the CPU-only "
+          + engine
+          + " native library: build with -Pcuda as the README's 'Running on a GPU' explains, or"
+          + " use --device cpu";
     }
-    return "the native library is PyTorch "
-        + flavor
-        + ": check the NVIDIA driver and CUDA_VISIBLE_DEVICES, or use --device cpu";
-  }
-
-  /**
-   * The flavour of the bundled PyTorch native library ({@code cpu}, {@code cu124}, ...), from the
-   * properties file DJL's native jars carry, or {@code null} if there is none on the class path.
-   */
-  private static String nativeFlavor() {
-    URL url = DeviceSpec.class.getClassLoader().getResource("native/lib/pytorch.properties");
-    if (url == null) {
-      return null;
-    }
-    try (InputStream in = url.openStream()) {
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("flavor");
-    } catch (IOException e) {
-      return null;
-    }
+    return "its native library supports CUDA: check the NVIDIA driver and CUDA_VISIBLE_DEVICES, or"
+        + " use --device cpu";
   }
 }

@@ -46,19 +46,19 @@ class DeviceSpecTest {
 
   @Test
   void auto_takes_the_first_gpu_when_there_is_one() {
-    assertEquals(Device.cpu(), DeviceSpec.auto().resolve(0, "PyTorch", "cpu"));
-    assertEquals(Device.gpu(0), DeviceSpec.auto().resolve(2, "PyTorch", "cu124"));
-    assertEquals(Device.cpu(), DeviceSpec.cpu().resolve(2, "PyTorch", "cu124"));
-    assertEquals(Device.gpu(1), DeviceSpec.gpu(1).resolve(2, "PyTorch", "cu124"));
+    assertEquals(Device.cpu(), DeviceSpec.auto().resolve(0, "PyTorch", false));
+    assertEquals(Device.gpu(0), DeviceSpec.auto().resolve(2, "PyTorch", true));
+    assertEquals(Device.cpu(), DeviceSpec.cpu().resolve(2, "PyTorch", true));
+    assertEquals(Device.gpu(1), DeviceSpec.gpu(1).resolve(2, "PyTorch", true));
   }
 
   @Test
   void a_gpu_on_a_cpu_only_build_says_how_to_get_one() {
     NstException e =
-        assertThrows(NstException.class, () -> DeviceSpec.gpu(0).resolve(0, "PyTorch", "cpu"));
+        assertThrows(NstException.class, () -> DeviceSpec.gpu(0).resolve(0, "PyTorch", false));
     assertEquals(
         "invalid value for --device: gpu needs CUDA GPU 0, but no CUDA GPU is visible to the"
-            + " PyTorch engine (this build bundles PyTorch's CPU-only native library: build with"
+            + " PyTorch engine (this build bundles the CPU-only PyTorch native library: build with"
             + " -Pcuda as the README's 'Running on a GPU' explains, or use --device cpu)",
         e.getMessage());
   }
@@ -66,14 +66,16 @@ class DeviceSpecTest {
   @Test
   void a_gpu_number_out_of_range_lists_the_gpus_there_are() {
     NstException e =
-        assertThrows(NstException.class, () -> DeviceSpec.gpu(2).resolve(2, "PyTorch", "cu124"));
+        assertThrows(NstException.class, () -> DeviceSpec.gpu(2).resolve(2, "PyTorch", true));
     assertEquals(
         "invalid value for --device: gpu:2 needs CUDA GPU 2, but the PyTorch engine sees only"
             + " gpu:0 to gpu:1 (choose one of those, or auto)",
         e.getMessage());
     NstException noDriver =
-        assertThrows(NstException.class, () -> DeviceSpec.gpu(0).resolve(0, "PyTorch", "cu124"));
-    assertTrue(noDriver.getMessage().contains("PyTorch cu124: check the NVIDIA driver"));
+        assertThrows(NstException.class, () -> DeviceSpec.gpu(0).resolve(0, "PyTorch", true));
+    assertTrue(
+        noDriver.getMessage().contains("native library supports CUDA: check the NVIDIA driver"),
+        noDriver.getMessage());
   }
 
   @Test
