@@ -48,6 +48,7 @@ final class DefaultValues implements IDefaultValueProvider {
     values.put("--tolerance", String.valueOf(d.tolerance()));
     values.put("--init", d.init().describe());
     values.put("--seed", String.valueOf(d.seed()));
+    values.put("--device", d.device().describe());
     values.put("--max-pixels", String.valueOf(d.maxPixels()));
     values.put("--preserve-colors", d.colorPreservation().cliName());
     values.put("--output", OUTPUT);

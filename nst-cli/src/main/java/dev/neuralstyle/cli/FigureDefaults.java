@@ -23,7 +23,8 @@ final class FigureDefaults implements IDefaultValueProvider {
             "--pooling", d.pooling().cliName(),
             "--size", String.valueOf(d.size()),
             "--iterations", String.valueOf(d.iterations()),
-            "--seed", String.valueOf(d.seed()));
+            "--seed", String.valueOf(d.seed()),
+            "--device", d.device().describe());
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.reproduce.FigureSettings;
+import dev.neuralstyle.transfer.DeviceSpec;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +68,14 @@ final class FigureOptions {
   long seed;
 
   @Option(
+      names = "--device",
+      paramLabel = "DEV",
+      description =
+          "auto (the first CUDA GPU if the engine sees one, else the CPU), cpu, gpu or gpu:N."
+              + " A GPU needs a build with -Pcuda (see the README).")
+  String device;
+
+  @Option(
       names = "--normalize-weights",
       description =
           "Rescale VGG so that every filter's mean response over this run's images is 1"
@@ -89,7 +98,8 @@ final class FigureOptions {
    */
   FigureJob job() {
     boolean verbose = root().verbose || matched("--verbose");
-    FigureSettings settings = new FigureSettings(model, pooling, size, iterations, seed);
+    FigureSettings settings =
+        new FigureSettings(model, pooling, size, iterations, seed, DeviceSpec.parse(device));
     String name = output.getFileName() == null ? "" : output.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
     if (!(lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg"))) {

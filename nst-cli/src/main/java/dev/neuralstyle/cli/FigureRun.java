@@ -62,13 +62,15 @@ final class FigureRun {
   }
 
   /**
-   * Reads the run's images (so a missing or corrupt file fails before any work), loads the weights
-   * and, with --normalize-weights, normalises them on those images at the tile size.
+   * Checks the device, reads the run's images (so a missing or corrupt file fails before any work),
+   * loads the weights and, with --normalize-weights, normalises them on those images at the tile
+   * size.
    *
    * @param contents the content images the run uses (none or one)
    * @param styles the style images the run uses
    */
   Loaded load(List<Path> contents, List<Path> styles) {
+    job.settings().device().requireAvailable();
     List<BufferedImage> pixels = new ArrayList<>();
     for (Path image : contents) {
       pixels.add(ImageFiles.read(image, "content image", Defaults.MAX_PIXELS));
@@ -79,7 +81,9 @@ final class FigureRun {
     FigureSettings s = job.settings();
     Path file = WeightsResolver.resolve(job.weights(), env, job.cacheDir(), s.model(), null);
     VggWeights weights = WeightsLoader.load(file, job.modelChosen() ? s.model() : null, null);
-    s = new FigureSettings(weights.model(), s.pooling(), s.size(), s.iterations(), s.seed());
+    s =
+        new FigureSettings(
+            weights.model(), s.pooling(), s.size(), s.iterations(), s.seed(), s.device());
     say("weights: %s (%s, %s)", file, weights.model().cliName(), weights.format());
     if (!job.normalize()) {
       return new Loaded(weights, weights, s);
@@ -90,7 +94,12 @@ final class FigureRun {
     }
     ConvParameters normalized =
         VggNormalization.normalize(
-            weights, s.model(), s.pooling(), weights.preprocessing(), scaled);
+            weights,
+            s.model(),
+            s.pooling(),
+            weights.preprocessing(),
+            scaled,
+            s.device().resolve());
     say("normalised the VGG on %d image(s) at %d px", scaled.size(), s.size());
     return new Loaded(weights, normalized, s);
   }

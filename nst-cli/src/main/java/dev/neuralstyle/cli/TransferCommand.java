@@ -9,6 +9,7 @@ import dev.neuralstyle.loss.LossForm;
 import dev.neuralstyle.loss.TvForm;
 import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.transfer.ColorPreservation;
+import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.Preset;
 import dev.neuralstyle.transfer.ResumePoint;
@@ -240,6 +241,13 @@ public final class TransferCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--device",
+      paramLabel = "DEV",
+      description = "auto (the first CUDA GPU if the engine sees one, else the CPU), cpu, gpu or"
+          + " gpu:N. A GPU needs a build with -Pcuda (see the README).")
+  String device;
+
+  @Option(
       names = "--preserve-colors",
       paramLabel = "MODE",
       converter = Converters.Colors.class,
@@ -388,6 +396,7 @@ public final class TransferCommand implements Callable<Integer> {
     ifGiven("--lbfgs-history", lbfgsHistory, b::lbfgsHistory);
     ifGiven("--tolerance", tolerance, b::tolerance);
     ifGiven("--seed", seed, b::seed);
+    ifGiven("--device", device, text -> b.device(DeviceSpec.parse(text)));
     ifGiven("--preserve-colors", preserveColors, b::colorPreservation);
     ifGiven("--scales", scales, b::scales);
     ifGiven("--content-mask", contentMask, b::contentMask);

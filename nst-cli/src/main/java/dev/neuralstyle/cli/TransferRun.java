@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * One transfer from validated options to files: checks everything that can fail before any work
- * (output directories, input images, weights and their layers), runs the optimisation with progress
+ * (the device, output directories, input images, weights and their layers), runs the optimisation with progress
  * and snapshot listeners, then writes the image and the extras.
  */
 final class TransferRun {
@@ -33,10 +33,12 @@ final class TransferRun {
 
   /**
    * Runs and returns the exit code; failures are thrown as one-line NstExceptions. Everything that
-   * can be checked (inputs, weights, layers, output directories) is checked before the run starts.
+   * can be checked (device, inputs, weights, layers, output directories) is checked before the run
+   * starts.
    */
   int run() {
     StyleTransferRequest request = options.request();
+    request.device().requireAvailable();
     checkInputs(request);
     Path file =
         WeightsResolver.resolve(

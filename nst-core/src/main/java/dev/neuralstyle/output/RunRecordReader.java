@@ -3,6 +3,9 @@ package dev.neuralstyle.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.features.Precision;
+import dev.neuralstyle.transfer.Defaults;
+import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;
@@ -23,7 +26,9 @@ import java.util.Map;
 /**
  * Reads a run record written by {@link RunRecordWriter} back into a request and its steps, the
  * inverse of the writer's mapping (paths as written, enums by name, the init in its command-line
- * form). Every request field must be present, so a record from another layout fails clearly.
+ * form). Every request field must be present, so a record from another layout fails clearly; the
+ * only exceptions are {@code device} and {@code precision}, added later, which records without them
+ * take from {@link Defaults#DEVICE} and {@link Defaults#PRECISION}.
  */
 public final class RunRecordReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,12 +80,20 @@ public final class RunRecordReader {
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
       types[i] = c.getType();
+      if (c.getType() == DeviceSpec.class && !node.has(c.getName())) {
+        args[i] = Defaults.DEVICE; // a record written before --device existed
+        continue;
+      }
+      if (c.getType() == Precision.class && !node.has(c.getName())) {
+        args[i] = Defaults.PRECISION; // a record written before --precision existed
+        continue;
+      }
       if (!node.has(c.getName())) {
         throw new NstException("run record " + file + " has no request field '" + c.getName() + "'");
       }
       try {
         args[i] = value(node.get(c.getName()), c.getGenericType());
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | NstException e) {
         throw new NstException(
             "run record " + file + ": field '" + c.getName() + "': " + e.getMessage(), e);
       }
@@ -132,6 +145,9 @@ public final class RunRecordReader {
     }
     if (c == InitSpec.class) {
       return InitSpec.parse(n.asText());
+    }
+    if (c == DeviceSpec.class) {
+      return DeviceSpec.parse(n.asText());
     }
     if (c.isEnum()) {
       return enumValue(c, n.asText());

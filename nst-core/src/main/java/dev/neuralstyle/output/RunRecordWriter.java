@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;
@@ -67,6 +68,7 @@ public final class RunRecordWriter {
     result.put("width", res.image().getWidth());
     result.put("height", res.image().getHeight());
     result.put("preprocessing", name(res.preprocessing()));
+    result.put("device", res.device());
     result.put("evaluations", res.evaluations());
     result.put("iterationsRecorded", res.steps().size());
     result.put("setupSeconds", res.setupSeconds());
@@ -125,6 +127,9 @@ public final class RunRecordWriter {
     }
     if (v instanceof InitSpec init) {
       return init.describe();
+    }
+    if (v instanceof DeviceSpec device) {
+      return device.describe();
     }
     if (v instanceof List<?> list) {
       return list.stream().map(RunRecordWriter::value).toList();

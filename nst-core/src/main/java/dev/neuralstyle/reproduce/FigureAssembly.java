@@ -54,6 +54,7 @@ final class FigureAssembly implements AutoCloseable {
         .size(s.size())
         .iterations(s.iterations())
         .seed(s.seed())
+        .device(s.device())
         .lossForm(LossForm.PAPER)
         .tvWeight(0)
         .optimizer(OptimizerKind.LBFGS)

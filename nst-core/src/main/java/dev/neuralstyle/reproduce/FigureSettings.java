@@ -4,6 +4,7 @@ import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.transfer.Defaults;
+import dev.neuralstyle.transfer.DeviceSpec;
 
 /**
  * The settings shared by every run of a paper reproduction; everything else (loss form, weights,
@@ -14,9 +15,10 @@ import dev.neuralstyle.transfer.Defaults;
  * @param size the longest side of each tile in pixels
  * @param iterations the evaluation budget of each run
  * @param seed seed of the white-noise start of each run
+ * @param device where the runs compute
  */
 public record FigureSettings(
-    VggModel model, PoolingMode pooling, int size, int iterations, long seed) {
+    VggModel model, PoolingMode pooling, int size, int iterations, long seed, DeviceSpec device) {
   /** Validates the fields; messages name the command-line flag. */
   public FigureSettings {
     if (model == null) {
@@ -32,11 +34,19 @@ public record FigureSettings(
     if (iterations < 1) {
       throw new NstException("invalid value for --iterations: must be >= 1, found " + iterations);
     }
+    if (device == null) {
+      throw new NstException("missing value for --device");
+    }
   }
 
   /** The transfer command's defaults (see {@link Defaults}). */
   public static FigureSettings defaults() {
     return new FigureSettings(
-        Defaults.MODEL, Defaults.POOLING, Defaults.SIZE, Defaults.ITERATIONS, Defaults.SEED);
+        Defaults.MODEL,
+        Defaults.POOLING,
+        Defaults.SIZE,
+        Defaults.ITERATIONS,
+        Defaults.SEED,
+        Defaults.DEVICE);
   }
 }

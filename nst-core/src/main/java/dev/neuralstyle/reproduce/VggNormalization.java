@@ -1,5 +1,6 @@
 package dev.neuralstyle.reproduce;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.neuralstyle.NstException;
@@ -76,14 +77,18 @@ public final class VggNormalization {
     return new NormalizedWeights(weights, biases, factors);
   }
 
-  /** As {@link #normalize(ConvParameters, VggModel, PoolingMode, List)} for image files' pixels. */
+  /**
+   * As {@link #normalize(ConvParameters, VggModel, PoolingMode, List)} for image files' pixels,
+   * computed on {@code device}.
+   */
   public static NormalizedWeights normalize(
       ConvParameters params,
       VggModel model,
       PoolingMode pooling,
       Preprocessing convention,
-      List<BufferedImage> images) {
-    try (NDManager manager = NDManager.newBaseManager()) {
+      List<BufferedImage> images,
+      Device device) {
+    try (NDManager manager = NDManager.newBaseManager(device)) {
       List<NDArray> tensors = new ArrayList<>();
       for (BufferedImage image : images) {
         tensors.add(ImageTensors.toTensor(manager, image, convention));

@@ -75,5 +75,12 @@ public final class Defaults {
   /** Colours: the style's. */
   public static final ColorPreservation COLOR_PRESERVATION = ColorPreservation.NONE;
 
+  /**
+   * Device: the first CUDA GPU when the engine sees one, else the CPU, as DJL, jcjohnson and
+   * crowsonkb default to. A CPU-only build (the default native library) always runs on the CPU; a
+   * {@code -Pcuda} build uses its GPU without a flag. The run record names the device used.
+   */
+  public static final DeviceSpec DEVICE = DeviceSpec.auto();
+
   private Defaults() {}
 }

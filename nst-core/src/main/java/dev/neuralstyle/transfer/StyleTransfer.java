@@ -1,5 +1,6 @@
 package dev.neuralstyle.transfer;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.neuralstyle.NstException;
@@ -29,6 +30,11 @@ import java.util.function.BooleanSupplier;
  * computes the targets, starts from the requested image and minimises the total loss, reporting
  * progress. Not thread-safe: PyTorch allows one gradient collection per process, so run one transfer
  * at a time.
+ *
+ * <p>Every array of a run lives in one sub-manager on the request's {@link DeviceSpec device}, and
+ * everything the run creates (VGG parameters, image tensors, masks, targets, optimiser state)
+ * comes from that manager or its children, so the same code runs on the CPU or a GPU. Only plain
+ * floats and images leave a run.
  */
 public final class StyleTransfer implements AutoCloseable {
   private static final int TOLERANCE_WINDOW = 10;
@@ -41,7 +47,8 @@ public final class StyleTransfer implements AutoCloseable {
    * Uses {@code weights}, which expect inputs in {@code weightsConvention} (a request may override it).
    */
   public StyleTransfer(ConvParameters weights, Preprocessing weightsConvention) {
-    this.manager = NDManager.newBaseManager();
+    // Holds no array itself: each run opens a sub-manager on the device its request names.
+    this.manager = NDManager.newBaseManager(Device.cpu());
     this.weights = weights;
     this.weightsConvention = weightsConvention;
   }
@@ -51,7 +58,8 @@ public final class StyleTransfer implements AutoCloseable {
    *
    * @param listener receives progress events on this thread
    * @param cancelled polled between iterations; when true the run stops and returns the current image
-   * @throws NstException on bad input (unreadable image, layer missing from the weights, ...)
+   * @throws NstException on bad input (unreadable image, layer missing from the weights, a GPU the
+   *     engine does not see, ...)
    */
   public StyleTransferResult run(
       StyleTransferRequest request, ProgressListener listener, BooleanSupplier cancelled) {
@@ -72,6 +80,7 @@ public final class StyleTransfer implements AutoCloseable {
       ProgressListener listener,
       BooleanSupplier cancelled) {
     long start = System.nanoTime();
+    Device device = request.device().resolve();
     List<String> layers = new ArrayList<>(request.contentLayers());
     layers.addAll(request.styleLayers());
     String deepest = VggLayers.deepest(request.model(), layers);
@@ -105,7 +114,7 @@ public final class StyleTransfer implements AutoCloseable {
               + " iterations; raise --iterations to continue it");
     }
     ColorPreservation colors = request.colorPreservation();
-    try (NDManager run = manager.newSubManager();
+    try (NDManager run = manager.newSubManager(device);
         FeatureNetwork features =
             FeatureNetworks.create(
                 run, request.model(), request.pooling(), request.precision(), weights, deepest)) {
@@ -237,7 +246,8 @@ public final class StyleTransfer implements AutoCloseable {
           setup,
           opt,
           stop,
-          convention);
+          convention,
+          DeviceSpec.describe(device));
     }
   }
 

@@ -61,6 +61,8 @@ import java.util.List;
  * @param precision number format of the VGG passes (losses stay float32); reduced formats need
  *     hardware support, checked when the run starts (see {@link
  *     dev.neuralstyle.features.FeatureNetworks})
+ * @param device where the run computes; a GPU that the engine does not see fails when the run
+ *     starts (see {@link DeviceSpec#resolve()}), not here
  */
 public record StyleTransferRequest(
     Path content,
@@ -96,7 +98,8 @@ public record StyleTransferRequest(
     List<Path> styleMasks,
     int width,
     int height,
-    Precision precision) {
+    Precision precision,
+    DeviceSpec device) {
 
   /** Validates every field; see the class comment. */
   public StyleTransferRequest {
@@ -207,6 +210,7 @@ public record StyleTransferRequest(
     if (maxPixels < 1) {
       throw new NstException("invalid value for --max-pixels: must be >= 1, found " + maxPixels);
     }
+    Checks.required(device, "--device");
   }
 
   /** A builder holding the {@link Defaults}; content and style must be set. */

@@ -49,6 +49,7 @@ public final class StyleTransferRequestBuilder {
   private int width = 0;
   private int height = 0;
   private Precision precision = Defaults.PRECISION;
+  private DeviceSpec device = Defaults.DEVICE;
 
   StyleTransferRequestBuilder() {}
 
@@ -87,6 +88,7 @@ public final class StyleTransferRequestBuilder {
     this.width = r.width();
     this.height = r.height();
     this.precision = r.precision();
+    this.device = r.device();
   }
 
   /** Sets {@link StyleTransferRequest#content()}. */
@@ -461,6 +463,17 @@ public final class StyleTransferRequestBuilder {
     return precision;
   }
 
+  /** Sets {@link StyleTransferRequest#device()}. */
+  public StyleTransferRequestBuilder device(DeviceSpec device) {
+    this.device = device;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#device()}. */
+  public DeviceSpec device() {
+    return device;
+  }
+
   /** Validates and returns the request. */
   public StyleTransferRequest build() {
     return new StyleTransferRequest(
@@ -497,6 +510,7 @@ public final class StyleTransferRequestBuilder {
         styleMasks,
         width,
         height,
-        precision);
+        precision,
+        device);
   }
 }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param optimizeSeconds time spent optimising
  * @param stopReason {@code budget}, {@code converged}, {@code tolerance} or {@code cancelled}
  * @param preprocessing the input convention used
+ * @param device the device the run computed on, as {@code --device} names it ({@code cpu}, {@code
+ *     gpu:0})
  */
 public record StyleTransferResult(
     BufferedImage image,
@@ -26,7 +28,8 @@ public record StyleTransferResult(
     double setupSeconds,
     double optimizeSeconds,
     String stopReason,
-    Preprocessing preprocessing) {
+    Preprocessing preprocessing,
+    String device) {
   /** Copies the lists. */
   public StyleTransferResult {
     styles = List.copyOf(styles);

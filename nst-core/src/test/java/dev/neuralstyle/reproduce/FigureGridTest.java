@@ -8,6 +8,7 @@ import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.SeededVggWeights;
 import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.StepRecord;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ class FigureGridTest {
   }
 
   private static FigureSettings settings(int iterations) {
-    return new FigureSettings(VggModel.VGG19, PoolingMode.AVERAGE, 32, iterations, 1);
+    return new FigureSettings(
+        VggModel.VGG19, PoolingMode.AVERAGE, 32, iterations, 1, DeviceSpec.cpu());
   }
 
   @Test

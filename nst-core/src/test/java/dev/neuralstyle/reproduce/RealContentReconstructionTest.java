@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.testkit.SharedFiles;
+import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.weights.VggWeights;
 import dev.neuralstyle.weights.WeightsLoader;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ class RealContentReconstructionTest {
     Path crop = SharedFiles.models().orElseThrow().resolve("testvectors/tubingen_crop64.png");
     Assumptions.assumeTrue(Files.isRegularFile(crop), "tubingen_crop64.png not available");
     VggWeights weights = WeightsLoader.load(weightsFile, null, null);
-    FigureSettings settings = new FigureSettings(VggModel.VGG19, PoolingMode.AVERAGE, 48, 60, 0);
+    FigureSettings settings =
+        new FigureSettings(VggModel.VGG19, PoolingMode.AVERAGE, 48, 60, 0, DeviceSpec.cpu());
     FigureResult f =
         new ContentReconstruction(weights, weights.preprocessing(), settings)
             .run(crop, FigureProgress.NONE, () -> false);

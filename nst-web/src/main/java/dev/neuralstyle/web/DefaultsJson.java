@@ -4,6 +4,7 @@ import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.transfer.ColorPreservation;
+import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.Preset;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
@@ -37,6 +38,9 @@ final class DefaultsJson {
     choices.put(
         "preserve-colors",
         Arrays.stream(ColorPreservation.values()).map(ColorPreservation::cliName).toList());
+    choices.put(
+        "device",
+        Arrays.stream(DeviceSpec.Kind.values()).map(k -> new DeviceSpec(k, 0).describe()).toList());
     m.put("choices", choices);
     Map<String, Object> server = new LinkedHashMap<>();
     server.put("model", weights.model().cliName());
@@ -71,6 +75,7 @@ final class DefaultsJson {
     v.put("init", b.init().describe());
     v.put("seed", b.seed());
     v.put("style-size", b.styleSize());
+    v.put("device", b.device().describe());
     return v;
   }
 }

@@ -8,6 +8,7 @@ import dev.neuralstyle.loss.LossForm;
 import dev.neuralstyle.loss.TvForm;
 import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.transfer.ColorPreservation;
+import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.InitMode;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
@@ -56,6 +57,7 @@ final class FormFields {
     field("init", FormFields::init, StyleTransferRequestBuilder::init);
     field("preserve-colors", ColorPreservation::parse, StyleTransferRequestBuilder::colorPreservation);
     field("scales", FormFields::integers, StyleTransferRequestBuilder::scales);
+    field("device", DeviceSpec::parse, StyleTransferRequestBuilder::device);
   }
 
   private FormFields() {}

@@ -99,6 +99,7 @@ public final class JobForm {
     StyleTransferRequest request;
     try {
       request = b.build();
+      request.device().requireAvailable(); // a GPU this server lacks: 400 now, not a failed job
     } catch (NstException e) {
       throw new FormException(fieldOf(e.getMessage()), e.getMessage());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.neuralstyle.transfer.DeviceSpec;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,7 @@ class SafetyTest {
     assertRejected("tv-weight", with("tv-weight", "-1"), images());
     assertRejected("iterations", with("iterations", "0"), images());
     assertRejected("optimizer", with("optimizer", "sgd"), images());
+    assertRejected("device", with("device", "tpu"), images());
     assertRejected("init", with("init", "/etc/passwd"), images());
     assertRejected("weights", with("weights", "/etc/passwd"), images());
     assertRejected("content-layers", with("content-layers", "relu5_1"), images());
@@ -84,6 +87,19 @@ class SafetyTest {
     assertRejected("from", with("from", "0123456789abcdef"), List.of());
     try (Stream<Path> jobs = Files.list(dir.resolve("data/jobs"))) {
       assertEquals(0, jobs.count(), "rejected jobs leave no directory");
+    }
+  }
+
+  @Test
+  void a_gpu_the_server_lacks_answers_400_naming_the_field() throws Exception {
+    Assumptions.assumeFalse(DeviceSpec.auto().resolve().isGpu(), "this machine has a GPU");
+    HttpResponse<String> r = api.post(with("device", "gpu"), images());
+    assertEquals(400, r.statusCode(), r.body());
+    JsonNode error = ApiClient.JSON.readTree(r.body());
+    assertEquals("device", error.get("field").asText(), r.body());
+    assertTrue(error.get("error").asText().contains("no CUDA GPU is visible"), r.body());
+    try (Stream<Path> jobs = Files.list(dir.resolve("data/jobs"))) {
+      assertEquals(0, jobs.count(), "a rejected job leaves no directory");
     }
   }
 

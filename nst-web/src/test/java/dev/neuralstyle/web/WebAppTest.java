@@ -29,6 +29,8 @@ class WebAppTest {
           JsonNode defaults = ApiClient.JSON.readTree(client.get("/api/defaults").body().string());
           assertEquals(Defaults.ITERATIONS, defaults.at("/defaults/iterations").asInt());
           assertEquals(Defaults.SIZE, defaults.at("/defaults/size").asInt());
+          assertEquals(Defaults.DEVICE.describe(), defaults.at("/defaults/device").asText());
+          assertEquals("cpu", defaults.at("/choices/device/1").asText());
           assertEquals("gd", defaults.at("/presets/hvass/optimizer").asText());
           assertTrue(client.get("/").body().string().contains("neural-style"));
           assertEquals(404, client.get("/api/jobs/0123456789abcdef").code());
