@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neuralstyle.testkit.TinyWeightFiles;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +34,8 @@ class BadInputTest {
   void inputs() throws IOException {
     in = Files.createDirectories(dir.resolve("in"));
     out = dir.resolve("out");
-    content = image(in.resolve("content.png"), 40, 30);
-    style = image(in.resolve("style.png"), 32, 32);
+    content = TestImages.ramp(in.resolve("content.png"), 40, 30);
+    style = TestImages.ramp(in.resolve("style.png"), 32, 32);
     // conv1_1 and conv1_2 only.
     weights =
         TinyWeightFiles.writeSafetensors(
@@ -224,16 +222,5 @@ class BadInputTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static Path image(Path file, int w, int h) throws IOException {
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        img.setRGB(x, y, (x * 6 << 16) | (y * 8 << 8) | 0x40);
-      }
-    }
-    ImageIO.write(img, "png", file.toFile());
-    return file;
   }
 }

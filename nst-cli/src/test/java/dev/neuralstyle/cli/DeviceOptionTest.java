@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.testkit.TinyWeightFiles;
 import dev.neuralstyle.transfer.DeviceSpec;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +36,8 @@ class DeviceOptionTest {
 
   @BeforeEach
   void inputs() throws IOException {
-    content = image(dir.resolve("content.png"), 40, 30);
-    style = image(dir.resolve("style.png"), 32, 32);
+    content = TestImages.ramp(dir.resolve("content.png"), 40, 30);
+    style = TestImages.ramp(dir.resolve("style.png"), 32, 32);
     weights =
         TinyWeightFiles.writeSafetensors(
             dir.resolve("tiny.safetensors"), TinyWeightFiles.vgg19Convs(2, 7), Map.of());
@@ -119,16 +117,5 @@ class DeviceOptionTest {
   private void assertNothingWritten(Cli.Result r) {
     assertFalse(Files.exists(out), "output folder created:\n" + r);
     assertFalse(r.err().contains("\tat "), "stack trace without --verbose:\n" + r);
-  }
-
-  private static Path image(Path file, int w, int h) throws IOException {
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        img.setRGB(x, y, (x * 6 << 16) | (y * 8 << 8) | 0x40);
-      }
-    }
-    ImageIO.write(img, "png", file.toFile());
-    return file;
   }
 }

@@ -24,11 +24,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** End-to-end runs with seeded random weights up to conv2_1 on 32 px images. */
+/**
+ * End-to-end runs with seeded random weights up to conv2_1 on 32 px images, including the choice of
+ * device. This machine has no GPU, so the GPU test skips here: it is written for a {@code -Pcuda}
+ * build on a CUDA machine and has never run.
+ */
 class StyleTransferRunTest {
   private static StyleTransfer engine;
   @TempDir static Path dir;
@@ -268,5 +274,49 @@ class StyleTransferRunTest {
     } catch (Exception e) {
       return 0;
     }
+  }
+
+  @Test
+  void cpu_run_reports_its_device_and_matches_the_default_without_a_gpu() {
+    Assumptions.assumeFalse(gpu(), "with a GPU, auto would run there");
+    StyleTransferResult cpu =
+        engine.run(small().iterations(8).device(DeviceSpec.cpu()).build(), ProgressListener.NONE, () -> false);
+    StyleTransferResult auto = engine.run(small().iterations(8).build(), ProgressListener.NONE, () -> false);
+    assertEquals("cpu", cpu.device());
+    assertEquals("cpu", auto.device());
+    assertArrayEquals(pixels(cpu.image()), pixels(auto.image()));
+  }
+
+  @Test
+  void a_gpu_that_is_not_there_fails_before_any_work() {
+    Assumptions.assumeFalse(gpu(), "this machine has a GPU");
+    List<ProgressEvent> events = new ArrayList<>();
+    NstException e =
+        assertThrows(
+            NstException.class,
+            () -> engine.run(small().iterations(8).device(DeviceSpec.gpu(0)).build(), events::add, () -> false));
+    assertTrue(
+        e.getMessage().startsWith("invalid value for --device: gpu needs CUDA GPU 0, but no CUDA"),
+        e.getMessage());
+    assertTrue(events.isEmpty(), "events before the failure: " + events);
+  }
+
+  @Test
+  @Tag("gpu")
+  void gpu_run_stays_close_to_the_cpu_run() {
+    Assumptions.assumeTrue(gpu(), "no CUDA GPU visible to the engine");
+    StyleTransferRequest cpu = small().iterations(8).device(DeviceSpec.cpu()).build();
+    StyleTransferResult onCpu = engine.run(cpu, ProgressListener.NONE, () -> false);
+    StyleTransferResult onGpu =
+        engine.run(
+            cpu.toBuilder().device(DeviceSpec.gpu(0)).build(), ProgressListener.NONE, () -> false);
+    assertEquals("gpu:0", onGpu.device());
+    double first = onCpu.steps().get(0).total();
+    // cuDNN and oneDNN sum in different orders: the same loss to float precision, not bit-equal.
+    assertEquals(first, onGpu.steps().get(0).total(), 1e-4 * Math.abs(first));
+  }
+
+  private static boolean gpu() {
+    return DeviceSpec.auto().resolve().isGpu();
   }
 }
