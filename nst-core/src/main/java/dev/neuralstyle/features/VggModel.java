@@ -45,8 +45,9 @@ public enum VggModel {
 
   /**
    * Every layer in forward order with the paper's names: {@code conv1_1, relu1_1, conv1_2, relu1_2,
-   * pool1, conv2_1, ...}. The index of a layer in this list equals its index in torchvision's {@code
-   * features} Sequential, so {@code features.N.weight} belongs to {@code layerNames().get(N)}.
+   * pool1, conv2_1, ...}. The index of a layer in this list equals its index in torchvision's
+   * {@code features} Sequential, so {@code features.N.weight} belongs to {@code
+   * layerNames().get(N)}.
    */
   public List<String> layerNames() {
     return layerNames;

@@ -3,10 +3,10 @@ package dev.neuralstyle.optimize;
 import java.util.function.DoubleFunction;
 
 /**
- * A line search that finds a step length satisfying the strong Wolfe conditions (Nocedal and Wright,
- * "Numerical Optimization", 2nd ed., algorithms 3.5 and 3.6): sufficient decrease {@code f(t) <= f(0) +
- * c1 t f'(0)} and curvature {@code |f'(t)| <= c2 |f'(0)|}. Trial steps come from cubic interpolation of
- * the bracketing points, safeguarded towards bisection.
+ * A line search that finds a step length satisfying the strong Wolfe conditions (Nocedal and
+ * Wright, "Numerical Optimization", 2nd ed., algorithms 3.5 and 3.6): sufficient decrease {@code
+ * f(t) <= f(0) + c1 t f'(0)} and curvature {@code |f'(t)| <= c2 |f'(0)|}. Trial steps come from
+ * cubic interpolation of the bracketing points, safeguarded towards bisection.
  */
 final class StrongWolfeLineSearch {
   private static final double C1 = 1e-4;
@@ -97,8 +97,8 @@ final class StrongWolfeLineSearch {
   }
 
   /**
-   * The minimiser of the cubic through two points with their values and slopes, clamped to [low, high];
-   * the midpoint when the cubic has no minimum there.
+   * The minimiser of the cubic through two points with their values and slopes, clamped to [low,
+   * high]; the midpoint when the cubic has no minimum there.
    */
   static double cubicMinimum(LinePoint p1, LinePoint p2, double low, double high) {
     double x1 = p1.t();
