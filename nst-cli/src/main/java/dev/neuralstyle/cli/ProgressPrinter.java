@@ -65,7 +65,7 @@ final class ProgressPrinter implements ProgressListener {
           f.evaluations(),
           duration(f.elapsedSeconds()),
           f.stopReason());
-    } else if (event instanceof RunFailed f) {
+    } else if (event instanceof RunFailed) {
       if (interactive) {
         err.println();
       }

@@ -6,6 +6,8 @@ import java.util.Locale;
  * The input convention a set of VGG weights was trained with. Loss weights and results depend on
  * it, so it travels with the weights file (see WEIGHT-FORMATS section 5).
  */
+// The arrays are private and handed out only as clones.
+@SuppressWarnings("ImmutableEnumChecker")
 public enum Preprocessing {
   /**
    * Original Oxford/Caffe weights (also Keras and the Caffe-converted .pth files): BGR channel

@@ -98,16 +98,19 @@ public final class VggFeatures implements FeatureNetwork {
   }
 
   /** The architecture. */
+  @Override
   public VggModel model() {
     return model;
   }
 
   /** The pooling between blocks. */
+  @Override
   public PoolingMode pooling() {
     return pooling;
   }
 
   /** The deepest layer this stack can compute. */
+  @Override
   public String deepestLayer() {
     return deepestBuilt;
   }
@@ -119,6 +122,7 @@ public final class VggFeatures implements FeatureNetwork {
    * results that are not returned are closed as soon as the next layer has been computed, so that
    * they do not stay resident until the manager closes.
    */
+  @Override
   public Map<String, NDArray> extract(NDArray image, Collection<String> layers) {
     VggLayers.requireKnown(model, layers, "layer");
     String deepest = VggLayers.deepest(model, layers);

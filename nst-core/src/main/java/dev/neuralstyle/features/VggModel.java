@@ -12,6 +12,8 @@ import java.util.Locale;
  * <p>Each model is described by its number of convolutions per block; every convolution is 3x3,
  * stride 1, padding 1 and followed by a ReLU, and every block ends with a 2x2 stride-2 pooling.
  */
+// The array is a private copy that never leaves; the lists are unmodifiable.
+@SuppressWarnings("ImmutableEnumChecker")
 public enum VggModel {
   /** VGG-16: 2, 2, 3, 3, 3 convolutions per block (13 in all). */
   VGG16(2, 2, 3, 3, 3),

@@ -23,7 +23,8 @@ final class StrongWolfeLineSearch {
    * @param t0 the first trial step
    * @param maxEvaluations the budget of calls to {@code phi} (at least 1)
    * @param tolerance stop when the bracket is narrower than this in step length
-   * @return the best point found; its evaluation count is {@link #lastEvaluations()}
+   * @return the best point found; with the number of evaluations it used ({@link
+   *     Result#evaluations()})
    */
   static Result search(
       DoubleFunction<LinePoint> phi,
