@@ -1,10 +1,10 @@
 package dev.neuralstyle.bench;
 
-import dev.neuralstyle.features.SeededVggWeights;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.Preprocessing;
+import dev.neuralstyle.features.SeededVggWeights;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.image.ImageResize;

@@ -52,6 +52,8 @@ public final class BenchMain {
     new BenchMain(EngineWorker.options(args, 0)).run();
   }
 
+  // "% GEMM" and "% 1x1" are column names printed as they are, not format specifiers.
+  @SuppressWarnings("OrphanedFormatString")
   private void run() throws IOException, InterruptedException {
     Files.createDirectories(dir);
     List<Integer> sizes = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.neuralstyle.bench;
 
-import dev.neuralstyle.features.SeededVggWeights;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import dev.neuralstyle.features.FeatureNetworks;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.Precision;
+import dev.neuralstyle.features.SeededVggWeights;
 import dev.neuralstyle.features.VggFeatures;
 import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.image.ImageTensors;

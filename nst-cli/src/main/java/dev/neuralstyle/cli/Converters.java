@@ -14,8 +14,8 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 
 /**
- * picocli converters that accept the command-line names of the library's enums ({@code avg},
- * {@code vgg19}, ...); a rejected value becomes a usage error naming the option.
+ * picocli converters that accept the command-line names of the library's enums ({@code avg}, {@code
+ * vgg19}, ...); a rejected value becomes a usage error naming the option.
  */
 final class Converters {
   private Converters() {}

@@ -10,16 +10,18 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The defaults of {@code transfer}'s options, read from a fresh {@link StyleTransferRequest#builder()}
- * (which holds the library's {@code Defaults}) so that no default is written twice; picocli shows
- * them in {@code --help}. The few settings that exist only on the command line have their defaults
- * here.
+ * The defaults of {@code transfer}'s options, read from a fresh {@link
+ * StyleTransferRequest#builder()} (which holds the library's {@code Defaults}) so that no default
+ * is written twice; picocli shows them in {@code --help}. The few settings that exist only on the
+ * command line have their defaults here.
  */
 final class DefaultValues implements IDefaultValueProvider {
   /** Default {@code --output}, as in jcjohnson/neural-style. */
   static final String OUTPUT = "out.png";
+
   /** Default {@code --gif-frames}: frames of the progress GIF besides the final image. */
   static final int GIF_FRAMES = 40;
+
   /** Default {@code --save-every}: no snapshot files. */
   static final int SAVE_EVERY = 0;
 

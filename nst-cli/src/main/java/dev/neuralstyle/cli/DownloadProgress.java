@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Shows a download: on a terminal a bar redrawn in place ({@code [=====>   ] 12.3/80.1 MB  4.5
- * MB/s  ETA 11s}), otherwise a line at the start, every 10 % and at the end; nothing when quiet.
+ * Shows a download: on a terminal a bar redrawn in place ({@code [=====> ] 12.3/80.1 MB 4.5 MB/s
+ * ETA 11s}), otherwise a line at the start, every 10 % and at the end; nothing when quiet.
  */
 final class DownloadProgress implements DownloadListener {
   private static final int BAR_WIDTH = 30;
@@ -91,9 +91,7 @@ final class DownloadProgress implements DownloadListener {
     String arrow = filled < BAR_WIDTH ? ">" : "";
     String bar = "=".repeat(filled) + arrow + " ".repeat(BAR_WIDTH - filled - arrow.length());
     String eta =
-        total > 0 && rate > 0
-            ? "  ETA " + ProgressPrinter.duration((total - bytes) / rate)
-            : "";
+        total > 0 && rate > 0 ? "  ETA " + ProgressPrinter.duration((total - bytes) / rate) : "";
     return String.format(
         Locale.ROOT,
         "[%s] %s/%s MB  %.1f MB/s%s",

@@ -94,12 +94,7 @@ final class FigureRun {
     }
     ConvParameters normalized =
         VggNormalization.normalize(
-            weights,
-            s.model(),
-            s.pooling(),
-            weights.preprocessing(),
-            scaled,
-            s.device().resolve());
+            weights, s.model(), s.pooling(), weights.preprocessing(), scaled, s.device().resolve());
     say("normalised the VGG on %d image(s) at %d px", scaled.size(), s.size());
     return new Loaded(weights, normalized, s);
   }

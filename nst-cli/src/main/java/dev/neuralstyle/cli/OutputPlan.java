@@ -117,7 +117,10 @@ record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) 
   private static Path resolve(Extra extra, boolean noExtras, Path derived) {
     if (extra.file() != null && extra.off()) {
       throw new NstException(
-          "invalid options: " + extra.option() + " and --no-" + extra.option().substring(2)
+          "invalid options: "
+              + extra.option()
+              + " and --no-"
+              + extra.option().substring(2)
               + " contradict each other");
     }
     if (extra.file() != null) {
@@ -135,8 +138,13 @@ record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) 
     String ext = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     if (!allowed.contains(ext)) {
       throw new NstException(
-          "invalid value for " + option + ": the file name must end in ."
-              + String.join(" or .", allowed) + ", found '" + file + "'");
+          "invalid value for "
+              + option
+              + ": the file name must end in ."
+              + String.join(" or .", allowed)
+              + ", found '"
+              + file
+              + "'");
     }
   }
 

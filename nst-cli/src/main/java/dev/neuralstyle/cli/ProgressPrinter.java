@@ -11,9 +11,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Shows a run's progress: on a terminal a bar redrawn in place ({@code [=====>    ] 120/500  ETA
- * 1m12s  content 1.2e+04 style 3.4e+02 tv 5.6e+03}), otherwise a plain line about every twentieth
- * of the run, and nothing when quiet.
+ * Shows a run's progress: on a terminal a bar redrawn in place ({@code [=====> ] 120/500 ETA 1m12s
+ * content 1.2e+04 style 3.4e+02 tv 5.6e+03}), otherwise a plain line about every twentieth of the
+ * run, and nothing when quiet.
  */
 final class ProgressPrinter implements ProgressListener {
   private static final int BAR_WIDTH = 30;
@@ -65,7 +65,7 @@ final class ProgressPrinter implements ProgressListener {
           f.evaluations(),
           duration(f.elapsedSeconds()),
           f.stopReason());
-    } else if (event instanceof RunFailed f) {
+    } else if (event instanceof RunFailed) {
       if (interactive) {
         err.println();
       }
@@ -95,7 +95,8 @@ final class ProgressPrinter implements ProgressListener {
 
   /** The bar line of one step, without carriage return. */
   static String bar(StepCompleted s) {
-    int filled = (int) ((long) BAR_WIDTH * Math.min(s.iteration(), s.iterations()) / s.iterations());
+    int filled =
+        (int) ((long) BAR_WIDTH * Math.min(s.iteration(), s.iterations()) / s.iterations());
     String arrow = filled < BAR_WIDTH ? ">" : "";
     String bar = "=".repeat(filled) + arrow + " ".repeat(BAR_WIDTH - filled - arrow.length());
     return String.format(

@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code --resume FILE} continues from: a run record ({@code out.json}, written when a run ends
- * or is stopped with Ctrl-C) restores every setting, the step records and the image; a snapshot
- * ({@code out-0100.png}) gives the image and the iteration count, and the other options must be
- * given again.
+ * What {@code --resume FILE} continues from: a run record ({@code out.json}, written when a run
+ * ends or is stopped with Ctrl-C) restores every setting, the step records and the image; a
+ * snapshot ({@code out-0100.png}) gives the image and the iteration count, and the other options
+ * must be given again.
  *
  * @param recorded the run read from a record, or {@code null} for a snapshot
  * @param image the image to continue from
@@ -37,20 +37,22 @@ record ResumeSource(RecordedRun recorded, Path image, ResumePoint point) {
       String image = run.outputs().get("image");
       if (image == null || !Files.isRegularFile(Path.of(image))) {
         throw new NstException(
-            "invalid value for --resume: the image of run record " + file + " (" + image
+            "invalid value for --resume: the image of run record "
+                + file
+                + " ("
+                + image
                 + ") does not exist; resume from a snapshot such as out-0100.png instead");
       }
-      return new ResumeSource(
-          run, Path.of(image), new ResumePoint(run.evaluations(), run.steps()));
+      return new ResumeSource(run, Path.of(image), new ResumePoint(run.evaluations(), run.steps()));
     }
     Matcher m = SNAPSHOT.matcher(name);
     if (!m.matches()) {
       throw new NstException(
           "invalid value for --resume: expected a run record (.json) or a snapshot named like"
-              + " out-0100.png, found " + file);
+              + " out-0100.png, found "
+              + file);
     }
-    return new ResumeSource(
-        null, file, new ResumePoint(Integer.parseInt(m.group(1)), List.of()));
+    return new ResumeSource(null, file, new ResumePoint(Integer.parseInt(m.group(1)), List.of()));
   }
 
   /** The init that continues from the image. */

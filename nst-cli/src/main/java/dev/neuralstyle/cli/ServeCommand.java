@@ -33,7 +33,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand NeuralStyleCommand parent;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Port (0: any free one).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "Port (0: any free one).")
   int port;
 
   @Option(
@@ -53,10 +57,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--weights",
       paramLabel = "FILE",
-      description = "The server's VGG weights. Default: $NEURAL_STYLE_WEIGHTS, then the weights cache.")
+      description =
+          "The server's VGG weights. Default: $NEURAL_STYLE_WEIGHTS, then the weights cache.")
   Path weights;
 
-  @Option(names = "--queue", paramLabel = "N", defaultValue = "8", description = "Jobs that may wait.")
+  @Option(
+      names = "--queue",
+      paramLabel = "N",
+      defaultValue = "8",
+      description = "Jobs that may wait.")
   int queue;
 
   @Override
@@ -79,10 +88,13 @@ public final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     try (WebServer server = WebServer.start(settings)) {
-      Thread hook = new Thread(() -> {
-        server.close();
-        stopped.countDown();
-      }, "neural-style-serve-stop");
+      Thread hook =
+          new Thread(
+              () -> {
+                server.close();
+                stopped.countDown();
+              },
+              "neural-style-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       streams
           .out()

@@ -1,5 +1,6 @@
 package dev.neuralstyle.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -13,8 +14,24 @@ import picocli.CommandLine;
  * @param interactive whether a live progress bar may be drawn with carriage returns
  */
 record Streams(PrintWriter out, PrintWriter err, boolean interactive) {
-  /** The command line's writers; interactive when the JVM has a console. */
+  /** The command line's writers; interactive when the JVM's console is a terminal. */
   static Streams of(CommandLine cmd) {
-    return new Streams(cmd.getOut(), cmd.getErr(), System.console() != null);
+    return new Streams(cmd.getOut(), cmd.getErr(), isTerminal(System.console()));
+  }
+
+  /**
+   * Up to JDK 21 the JVM has a console only when it runs on a terminal; from JDK 22 on it always
+   * has one, and {@code Console.isTerminal()} (absent from the Java 17 API, hence reflection)
+   * tells.
+   */
+  static boolean isTerminal(Console console) {
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 }

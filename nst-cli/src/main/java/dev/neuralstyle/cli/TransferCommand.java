@@ -78,7 +78,8 @@ public final class TransferCommand implements Callable<Integer> {
       names = "--init",
       paramLabel = "INIT",
       converter = Converters.Init.class,
-      description = "Start image: noise, content, style, gray, blend[:NOISE_RATIO] or an image FILE.")
+      description =
+          "Start image: noise, content, style, gray, blend[:NOISE_RATIO] or an image FILE.")
   InitSpec init;
 
   @Option(
@@ -103,15 +104,17 @@ public final class TransferCommand implements Callable<Integer> {
   @Option(
       names = "--weights",
       paramLabel = "FILE",
-      description = "VGG weights (.safetensors, .pth or Keras .h5). Default: $NEURAL_STYLE_WEIGHTS, then"
-          + " the weights cache.")
+      description =
+          "VGG weights (.safetensors, .pth or Keras .h5). Default: $NEURAL_STYLE_WEIGHTS, then"
+              + " the weights cache.")
   Path weights;
 
   @Option(
       names = "--cache-dir",
       paramLabel = "DIR",
-      description = "Weights cache to search. Default: $NEURAL_STYLE_CACHE, else"
-          + " ~/.cache/neural-style/models.")
+      description =
+          "Weights cache to search. Default: $NEURAL_STYLE_CACHE, else"
+              + " ~/.cache/neural-style/models.")
   Path cacheDir;
 
   @Option(
@@ -132,16 +135,18 @@ public final class TransferCommand implements Callable<Integer> {
       names = "--precision",
       paramLabel = "P",
       converter = Converters.PrecisionConverter.class,
-      description = "Number format of the VGG passes: fp32; bf16 (CPUs with AVX512-BF16/AMX, or"
-          + " GPUs; losses stay fp32, final loss within 2%% of fp32); fp16 (GPUs only).")
+      description =
+          "Number format of the VGG passes: fp32; bf16 (CPUs with AVX512-BF16/AMX, or"
+              + " GPUs; losses stay fp32, final loss within 2%% of fp32); fp16 (GPUs only).")
   Precision precision;
 
   @Option(
       names = "--preprocessing",
       paramLabel = "CONV",
       converter = Converters.Convention.class,
-      description = "Input convention of the weights, caffe or torchvision, overriding what the"
-          + " weights file declares. Default: the file's.")
+      description =
+          "Input convention of the weights, caffe or torchvision, overriding what the"
+              + " weights file declares. Default: the file's.")
   Preprocessing preprocessing;
 
   @Option(names = "--size", paramLabel = "PX", description = "Output's longest side (aspect kept).")
@@ -206,7 +211,8 @@ public final class TransferCommand implements Callable<Integer> {
   @Option(
       names = "--adaptive-weights",
       negatable = true,
-      description = "Rescale each loss by 1/its value every step (Hvass). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Rescale each loss by 1/its value every step (Hvass). Default: ${DEFAULT-VALUE}.")
   boolean adaptiveWeights;
 
   @Option(
@@ -234,7 +240,8 @@ public final class TransferCommand implements Callable<Integer> {
   @Option(
       names = "--tolerance",
       paramLabel = "F",
-      description = "Stop when the loss changes by less than this fraction over 10 iterations (0: never).")
+      description =
+          "Stop when the loss changes by less than this fraction over 10 iterations (0: never).")
   double tolerance;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the noise start.")
@@ -243,48 +250,54 @@ public final class TransferCommand implements Callable<Integer> {
   @Option(
       names = "--device",
       paramLabel = "DEV",
-      description = "auto (the first CUDA GPU if the engine sees one, else the CPU), cpu, gpu or"
-          + " gpu:N. A GPU needs a build with -Pcuda (see the README).")
+      description =
+          "auto (the first CUDA GPU if the engine sees one, else the CPU), cpu, gpu or"
+              + " gpu:N. A GPU needs a build with -Pcuda (see the README).")
   String device;
 
   @Option(
       names = "--preserve-colors",
       paramLabel = "MODE",
       converter = Converters.Colors.class,
-      description = "Keep the content's colours (Gatys et al. 2016): none, histogram (recolour the"
-          + " style first), luminance (transfer luminance only) or chroma (swap the content's"
-          + " chroma in afterwards).")
+      description =
+          "Keep the content's colours (Gatys et al. 2016): none, histogram (recolour the"
+              + " style first), luminance (transfer luminance only) or chroma (swap the content's"
+              + " chroma in afterwards).")
   ColorPreservation preserveColors;
 
   @Option(
       names = "--scales",
       split = ",",
       paramLabel = "PX",
-      description = "Coarse-to-fine: first run at these sizes, increasing and below --size, each"
-          + " starting from the previous result (Gatys et al. 2017). Default: automatic above 384 px, halving down to 384 or less (512: 256,512); --scales SIZE runs one stage.")
+      description =
+          "Coarse-to-fine: first run at these sizes, increasing and below --size, each"
+              + " starting from the previous result (Gatys et al. 2017). Default: automatic above 384 px, halving down to 384 or less (512: 256,512); --scales SIZE runs one stage.")
   List<Integer> scales;
 
   @Option(
       names = "--content-mask",
       paramLabel = "FILE",
-      description = "Spatial control (Gatys et al. 2017): an image of the content's size with one"
-          + " flat colour per region. Default: none.")
+      description =
+          "Spatial control (Gatys et al. 2017): an image of the content's size with one"
+              + " flat colour per region. Default: none.")
   Path contentMask;
 
   @Option(
       names = "--style-mask",
       split = ",",
       paramLabel = "FILE",
-      description = "One region image per style image: each output region takes its style from the"
-          + " parts of the style images painted in the same colour. Default: whole style images.")
+      description =
+          "One region image per style image: each output region takes its style from the"
+              + " parts of the style images painted in the same colour. Default: whole style images.")
   List<Path> styleMasks;
 
   @Option(
       names = "--resume",
       paramLabel = "FILE",
-      description = "Continue a stopped run: from its run record (out.json; every setting, the"
-          + " loss curve and the image are restored, options given here override them) or from a"
-          + " snapshot such as out-0100.png (give the other options again). Default: none.")
+      description =
+          "Continue a stopped run: from its run record (out.json; every setting, the"
+              + " loss curve and the image are restored, options given here override them) or from a"
+              + " snapshot such as out-0100.png (give the other options again). Default: none.")
   Path resume;
 
   // ---- outputs
@@ -300,7 +313,10 @@ public final class TransferCommand implements Callable<Integer> {
   @Option(names = "--no-extras", description = "Write only the image (and --save-every snapshots).")
   boolean noExtras;
 
-  @Option(names = "--panel", paramLabel = "FILE", description = "Panel file. Default: out-panel.png.")
+  @Option(
+      names = "--panel",
+      paramLabel = "FILE",
+      description = "Panel file. Default: out-panel.png.")
   Path panel;
 
   @Option(names = "--no-panel", description = "Do not write the content | result | style panel.")
@@ -327,7 +343,10 @@ public final class TransferCommand implements Callable<Integer> {
   @Option(names = "--no-loss-plot", description = "Do not write the loss plot.")
   boolean noLossPlot;
 
-  @Option(names = "--record", paramLabel = "FILE", description = "Run record file. Default: out.json.")
+  @Option(
+      names = "--record",
+      paramLabel = "FILE",
+      description = "Run record file. Default: out.json.")
   Path record;
 
   @Option(names = "--no-record", description = "Do not write the run record.")
@@ -366,10 +385,12 @@ public final class TransferCommand implements Callable<Integer> {
     ifGiven("--content", content, b::content);
     ifGiven("--style", styles, b::styles);
     if (b.content() == null) {
-      throw new NstException("missing option --content (required unless --resume gives a run record)");
+      throw new NstException(
+          "missing option --content (required unless --resume gives a run record)");
     }
     if (b.styles().isEmpty()) {
-      throw new NstException("missing option --style (required unless --resume gives a run record)");
+      throw new NstException(
+          "missing option --style (required unless --resume gives a run record)");
     }
     ifGiven("--style-blend", styleBlend, b::styleBlend);
     ifGiven("--init", init, b::init);
@@ -418,7 +439,15 @@ public final class TransferCommand implements Callable<Integer> {
             new OutputPlan.Extra("--record", record, noRecord));
     boolean modelChosen = given("--model") || (preset != null);
     return TransferOptions.create(
-        b, modelChosen, weights, cacheDir, outputs, saveEvery, gifFrames, quiet, parent.verbose || given("--verbose"),
+        b,
+        modelChosen,
+        weights,
+        cacheDir,
+        outputs,
+        saveEvery,
+        gifFrames,
+        quiet,
+        parent.verbose || given("--verbose"),
         from == null ? ResumePoint.START : from.point());
   }
 

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * One transfer from validated options to files: checks everything that can fail before any work
- * (the device, output directories, input images, weights and their layers), runs the optimisation with progress
- * and snapshot listeners, then writes the image and the extras.
+ * (the device, output directories, input images, weights and their layers), runs the optimisation
+ * with progress and snapshot listeners, then writes the image and the extras.
  */
 final class TransferRun {
   private final TransferOptions options;
@@ -109,7 +109,9 @@ final class TransferRun {
     streams.out().flush();
   }
 
-  /** Reads every input image once, so a missing, corrupt or oversized file fails before any work. */
+  /**
+   * Reads every input image once, so a missing, corrupt or oversized file fails before any work.
+   */
   private static void checkInputs(StyleTransferRequest r) {
     ImageFiles.read(r.content(), "content image", r.maxPixels());
     for (Path style : r.styles()) {

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The project version (from the jar's version.properties), the DJL version and the Java runtime. */
+/**
+ * The project version (from the jar's version.properties), the DJL version and the Java runtime.
+ */
 public final class VersionProvider implements IVersionProvider {
   /** This tool's version, e.g. {@code 0.1.0-SNAPSHOT}, or {@code unknown}. */
   public static String toolVersion() {

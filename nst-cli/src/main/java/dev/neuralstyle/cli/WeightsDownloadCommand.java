@@ -54,16 +54,18 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
   @Option(
       names = "--cache-dir",
       paramLabel = "DIR",
-      description = "Cache directory. Default: $NEURAL_STYLE_CACHE, else $XDG_CACHE_HOME/neural-style"
-          + "/models, else ~/.cache/neural-style/models.")
+      description =
+          "Cache directory. Default: $NEURAL_STYLE_CACHE, else $XDG_CACHE_HOME/neural-style"
+              + "/models, else ~/.cache/neural-style/models.")
   Path cacheDir;
 
   @Option(
       names = "--url",
       split = ",",
       paramLabel = "URL",
-      description = "Download from this mirror instead; the file must still match the catalog's"
-          + " digests.")
+      description =
+          "Download from this mirror instead; the file must still match the catalog's"
+              + " digests.")
   List<URI> urls;
 
   /** For tests against a local server: accept a file with this SHA-256 instead of the catalog's. */
@@ -100,7 +102,8 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
     }
     Path file =
         new WeightsDownloader()
-            .download(entry, dir, new DownloadProgress(streams.err(), streams.interactive(), quiet));
+            .download(
+                entry, dir, new DownloadProgress(streams.err(), streams.interactive(), quiet));
     streams.out().println(file);
     if (!quiet) {
       streams.err().println("verified: " + entry.integrity().describe());

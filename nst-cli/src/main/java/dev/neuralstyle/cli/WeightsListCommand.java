@@ -27,7 +27,8 @@ public final class WeightsListCommand implements Callable<Integer> {
   @Option(
       names = "--cache-dir",
       paramLabel = "DIR",
-      description = "Cache directory. Default: $NEURAL_STYLE_CACHE, else ~/.cache/neural-style/models.")
+      description =
+          "Cache directory. Default: $NEURAL_STYLE_CACHE, else ~/.cache/neural-style/models.")
   Path cacheDir;
 
   private static String status(WeightsCache cache, CatalogEntry e) {
@@ -61,7 +62,8 @@ public final class WeightsListCommand implements Callable<Integer> {
         out.println("other      " + p.getFileName());
       }
     }
-    out.println("download one with: neural-style weights download vgg19 [--convention torchvision]");
+    out.println(
+        "download one with: neural-style weights download vgg19 [--convention torchvision]");
     out.println("check a file with:  neural-style weights verify FILE");
     out.flush();
     return 0;

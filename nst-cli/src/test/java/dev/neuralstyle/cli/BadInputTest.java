@@ -44,8 +44,11 @@ class BadInputTest {
 
   @Test
   void missing_content_file() {
-    fails(1, "content image " + in.resolve("nope.jpg") + " does not exist",
-        "--content", in.resolve("nope.jpg").toString());
+    fails(
+        1,
+        "content image " + in.resolve("nope.jpg") + " does not exist",
+        "--content",
+        in.resolve("nope.jpg").toString());
   }
 
   @Test
@@ -68,8 +71,11 @@ class BadInputTest {
 
   @Test
   void unknown_layer_name() {
-    fails(2, "invalid value for --style-layers: 'relu9_1' is not a vgg19 layer",
-        "--style-layers", "relu1_1,relu9_1");
+    fails(
+        2,
+        "invalid value for --style-layers: 'relu9_1' is not a vgg19 layer",
+        "--style-layers",
+        "relu1_1,relu9_1");
   }
 
   @Test
@@ -89,16 +95,25 @@ class BadInputTest {
 
   @Test
   void negative_weight() {
-    fails(2, "invalid value for --style-weight: must be a finite number >= 0, found -1.0",
-        "--style-weight", "-1");
+    fails(
+        2,
+        "invalid value for --style-weight: must be a finite number >= 0, found -1.0",
+        "--style-weight",
+        "-1");
   }
 
   @Test
   void non_finite_weight() {
-    fails(2, "invalid value for --tv-weight: must be a finite number >= 0, found NaN",
-        "--tv-weight", "NaN");
-    fails(2, "invalid value for --content-weight: must be a finite number >= 0, found Infinity",
-        "--content-weight", "Infinity");
+    fails(
+        2,
+        "invalid value for --tv-weight: must be a finite number >= 0, found NaN",
+        "--tv-weight",
+        "NaN");
+    fails(
+        2,
+        "invalid value for --content-weight: must be a finite number >= 0, found Infinity",
+        "--content-weight",
+        "Infinity");
   }
 
   @Test
@@ -108,27 +123,39 @@ class BadInputTest {
 
   @Test
   void zero_iterations() {
-    fails(2, "invalid value for --iterations: must be between 1 and 10000000, found 0",
-        "--iterations", "0");
+    fails(
+        2,
+        "invalid value for --iterations: must be between 1 and 10000000, found 0",
+        "--iterations",
+        "0");
   }
 
   @Test
   void style_blend_count_mismatch() {
-    fails(2, "invalid value for --style-blend: 3 weights given for 1 style images",
-        "--style-blend", "0.5,0.3,0.2");
+    fails(
+        2,
+        "invalid value for --style-blend: 3 weights given for 1 style images",
+        "--style-blend",
+        "0.5,0.3,0.2");
   }
 
   @Test
   void unknown_output_extension() {
-    fails(2, "invalid value for --output: the file name must end in .png or .jpg or .jpeg",
-        "--output", out.resolve("result.bmp").toString());
+    fails(
+        2,
+        "invalid value for --output: the file name must end in .png or .jpg or .jpeg",
+        "--output",
+        out.resolve("result.bmp").toString());
   }
 
   @Test
   void unwritable_output_path() throws IOException {
     // A regular file where the output directory should be (permissions do not stop root).
     Path blocker = Files.writeString(dir.resolve("blocker"), "x");
-    fails(1, "cannot write to the output directory", "--output",
+    fails(
+        1,
+        "cannot write to the output directory",
+        "--output",
         blocker.resolve("sub/out.png").toString());
   }
 
@@ -142,10 +169,14 @@ class BadInputTest {
     Cli.Result r =
         Cli.run(
             "transfer",
-            "--content", content.toString(),
-            "--style", style.toString(),
-            "--cache-dir", dir.resolve("empty-cache").toString(),
-            "--output", out.resolve("out.png").toString());
+            "--content",
+            content.toString(),
+            "--style",
+            style.toString(),
+            "--cache-dir",
+            dir.resolve("empty-cache").toString(),
+            "--output",
+            out.resolve("out.png").toString());
     assertEquals(1, r.exitCode(), r::toString);
     assertTrue(
         r.err().contains("run 'neural-style weights download vgg19' or pass --weights FILE"),
@@ -159,9 +190,12 @@ class BadInputTest {
         Cli.run(
             Map.of(WeightsResolver.ENV_VAR, in.resolve("gone.pth").toString()),
             "transfer",
-            "--content", content.toString(),
-            "--style", style.toString(),
-            "--output", out.resolve("out.png").toString());
+            "--content",
+            content.toString(),
+            "--style",
+            style.toString(),
+            "--output",
+            out.resolve("out.png").toString());
     assertEquals(1, r.exitCode(), r::toString);
     assertTrue(r.err().startsWith("error: weights file "), r::toString);
     assertTrue(r.err().contains("$NEURAL_STYLE_WEIGHTS"), r::toString);

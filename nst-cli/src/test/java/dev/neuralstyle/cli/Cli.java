@@ -47,8 +47,7 @@ final class Cli {
     all[0] = "transfer";
     System.arraycopy(args, 0, all, 1, args.length);
     CommandLine.ParseResult parsed = cmd.parseArgs(all);
-    TransferCommand transfer =
-        (TransferCommand) parsed.subcommand().commandSpec().userObject();
+    TransferCommand transfer = (TransferCommand) parsed.subcommand().commandSpec().userObject();
     return transfer.options();
   }
 }

@@ -81,9 +81,19 @@ class DeviceOptionTest {
     Assumptions.assumeFalse(DeviceSpec.auto().resolve().isGpu(), "this machine has a GPU");
     Cli.Result r =
         Cli.run(
-            "texture", "--style", style.toString(), "--weights", weights.toString(),
-            "--size", "32", "--iterations", "2", "--device", "gpu",
-            "--output", out.resolve("texture.png").toString());
+            "texture",
+            "--style",
+            style.toString(),
+            "--weights",
+            weights.toString(),
+            "--size",
+            "32",
+            "--iterations",
+            "2",
+            "--device",
+            "gpu",
+            "--output",
+            out.resolve("texture.png").toString());
     assertEquals(1, r.exitCode(), r::toString);
     assertTrue(r.err().startsWith(GPU_MISSING), r::toString);
     assertNothingWritten(r);
@@ -93,9 +103,19 @@ class DeviceOptionTest {
   void texture_on_the_cpu_runs_and_records_the_device() throws IOException {
     Cli.Result r =
         Cli.run(
-            "texture", "--style", style.toString(), "--weights", weights.toString(),
-            "--size", "32", "--iterations", "2", "--device", "cpu",
-            "--output", out.resolve("texture.png").toString());
+            "texture",
+            "--style",
+            style.toString(),
+            "--weights",
+            weights.toString(),
+            "--size",
+            "32",
+            "--iterations",
+            "2",
+            "--device",
+            "cpu",
+            "--output",
+            out.resolve("texture.png").toString());
     assertEquals(0, r.exitCode(), r::toString);
     JsonNode record = new ObjectMapper().readTree(out.resolve("texture.json").toFile());
     assertEquals("cpu", record.at("/request/device").asText());
@@ -104,9 +124,23 @@ class DeviceOptionTest {
 
   private Cli.Result transfer(String... device) {
     String[] common = {
-      "transfer", "--content", content.toString(), "--style", style.toString(),
-      "--weights", weights.toString(), "--content-layers", "relu1_2", "--style-layers", "relu1_1",
-      "--size", "32", "--iterations", "3", "--output", out.resolve("out.png").toString()
+      "transfer",
+      "--content",
+      content.toString(),
+      "--style",
+      style.toString(),
+      "--weights",
+      weights.toString(),
+      "--content-layers",
+      "relu1_2",
+      "--style-layers",
+      "relu1_1",
+      "--size",
+      "32",
+      "--iterations",
+      "3",
+      "--output",
+      out.resolve("out.png").toString()
     };
     String[] all = new String[common.length + device.length];
     System.arraycopy(common, 0, all, 0, common.length);

@@ -14,8 +14,7 @@ class HelpTest {
     Cli.Result r = Cli.run("transfer", "--help");
     assertEquals(0, r.exitCode(), r::toString);
     String help = r.out().replaceAll("\\s+", " ");
-    CommandLine transfer =
-        NeuralStyleCommand.commandLine().getSubcommands().get("transfer");
+    CommandLine transfer = NeuralStyleCommand.commandLine().getSubcommands().get("transfer");
     for (OptionSpec option : transfer.getCommandSpec().options()) {
       if (option.hidden()) {
         continue;

@@ -175,7 +175,7 @@ class ReproduceEndToEndTest {
 
   private static void assertTiles(Path folder, String... names) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
-      assertEquals(2 * names.length, files.count(), "files in " + folder);
+      assertEquals(2L * names.length, files.count(), "files in " + folder);
     }
     for (String name : names) {
       BufferedImage tile = ImageIO.read(folder.resolve(name + ".png").toFile());

@@ -27,18 +27,38 @@ class ResumeTest {
     Path out = dir.resolve("out.png");
     Cli.Result first =
         Cli.run(
-            "transfer", "--content", content.toString(), "--style", style.toString(),
-            "--weights", weights.get().toString(), "--content-layers", "relu2_2",
-            "--style-layers", "relu1_1,relu2_1", "--size", "48", "--optimizer", "adam",
-            "--iterations", "12", "--output", out.toString());
+            "transfer",
+            "--content",
+            content.toString(),
+            "--style",
+            style.toString(),
+            "--weights",
+            weights.get().toString(),
+            "--content-layers",
+            "relu2_2",
+            "--style-layers",
+            "relu1_1,relu2_1",
+            "--size",
+            "48",
+            "--optimizer",
+            "adam",
+            "--iterations",
+            "12",
+            "--output",
+            out.toString());
     assertEquals(0, first.exitCode(), first::toString);
     JsonNode before = new ObjectMapper().readTree(dir.resolve("out.json").toFile());
     double lastStyleBefore = last(before).get("style").asDouble();
 
     Cli.Result again =
         Cli.run(
-            "transfer", "--resume", dir.resolve("out.json").toString(),
-            "--weights", weights.get().toString(), "--iterations", "20");
+            "transfer",
+            "--resume",
+            dir.resolve("out.json").toString(),
+            "--weights",
+            weights.get().toString(),
+            "--iterations",
+            "20");
     assertEquals(0, again.exitCode(), again::toString);
     JsonNode after = new ObjectMapper().readTree(dir.resolve("out.json").toFile());
     assertEquals(20, after.at("/result/evaluations").asInt());
@@ -52,7 +72,8 @@ class ResumeTest {
         steps.get(0).get("style").asDouble(),
         0.0,
         "the earlier curve is kept");
-    // Continuing from the saved image, the loss carries on from where it was (8-bit rounding aside).
+    // Continuing from the saved image, the loss carries on from where it was (8-bit rounding
+    // aside).
     double firstResumed = steps.get(12).get("style").asDouble();
     assertTrue(firstResumed < 1.5 * lastStyleBefore, lastStyleBefore + " then " + firstResumed);
     assertTrue(Files.isRegularFile(out));
@@ -67,15 +88,31 @@ class ResumeTest {
     Path out = dir.resolve("done.png");
     Cli.Result first =
         Cli.run(
-            "transfer", "--content", content.toString(), "--style", content.toString(),
-            "--weights", weights.get().toString(), "--content-layers", "relu1_1",
-            "--style-layers", "relu1_1", "--size", "32", "--iterations", "3",
-            "--output", out.toString());
+            "transfer",
+            "--content",
+            content.toString(),
+            "--style",
+            content.toString(),
+            "--weights",
+            weights.get().toString(),
+            "--content-layers",
+            "relu1_1",
+            "--style-layers",
+            "relu1_1",
+            "--size",
+            "32",
+            "--iterations",
+            "3",
+            "--output",
+            out.toString());
     assertEquals(0, first.exitCode(), first::toString);
     Cli.Result again =
         Cli.run(
-            "transfer", "--resume", dir.resolve("done.json").toString(),
-            "--weights", weights.get().toString());
+            "transfer",
+            "--resume",
+            dir.resolve("done.json").toString(),
+            "--weights",
+            weights.get().toString());
     assertEquals(1, again.exitCode(), again::toString);
     assertTrue(again.err().contains("raise --iterations"), again::toString);
   }

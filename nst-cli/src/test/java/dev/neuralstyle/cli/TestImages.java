@@ -14,7 +14,7 @@ final class TestImages {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        img.setRGB(x, y, (x * 6 << 16) | (y * 8 << 8) | 0x40);
+        img.setRGB(x, y, ((x * 6) << 16) | ((y * 8) << 8) | 0x40);
       }
     }
     ImageIO.write(img, "png", file.toFile());

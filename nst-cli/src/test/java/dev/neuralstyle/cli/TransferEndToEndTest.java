@@ -39,16 +39,26 @@ class TransferEndToEndTest {
     Cli.Result r =
         Cli.run(
             "transfer",
-            "--content", content.toString(),
-            "--style", style.toString(),
-            "--weights", weights.get().toString(),
-            "--content-layers", "relu3_2",
-            "--style-layers", "relu1_1,relu2_1,relu3_1",
-            "--size", "64",
-            "--iterations", "30",
-            "--gif-frames", "6",
-            "--save-every", "10",
-            "--output", out.toString());
+            "--content",
+            content.toString(),
+            "--style",
+            style.toString(),
+            "--weights",
+            weights.get().toString(),
+            "--content-layers",
+            "relu3_2",
+            "--style-layers",
+            "relu1_1,relu2_1,relu3_1",
+            "--size",
+            "64",
+            "--iterations",
+            "30",
+            "--gif-frames",
+            "6",
+            "--save-every",
+            "10",
+            "--output",
+            out.toString());
 
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.out().startsWith("wrote " + out + " (64x48)"), r::toString);
@@ -79,8 +89,7 @@ class TransferEndToEndTest {
     double lastStyle = steps.get(steps.size() - 1).get("style").asDouble();
     assertTrue(lastStyle < firstStyle, "style loss " + firstStyle + " -> " + lastStyle);
     assertEquals(out.toString(), record.at("/outputs/image").asText());
-    assertEquals(
-        dir.resolve("results/out.gif").toString(), record.at("/outputs/gif").asText());
+    assertEquals(dir.resolve("results/out.gif").toString(), record.at("/outputs/gif").asText());
   }
 
   private static int gifFrames(Path gif) throws IOException {

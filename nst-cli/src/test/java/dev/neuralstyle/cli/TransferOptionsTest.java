@@ -86,11 +86,15 @@ class TransferOptionsTest {
   void explicit_flags_override_the_preset() {
     StyleTransferRequest r =
         parse(
-                "--preset", "hvass",
-                "--iterations", "60",
+                "--preset",
+                "hvass",
+                "--iterations",
+                "60",
                 "--no-adaptive-weights",
-                "--style-layers", "relu1_1,relu2_1",
-                "--optimizer", "adam")
+                "--style-layers",
+                "relu1_1,relu2_1",
+                "--optimizer",
+                "adam")
             .request();
     assertEquals(60, r.iterations());
     assertFalse(r.adaptiveWeights());
@@ -101,7 +105,8 @@ class TransferOptionsTest {
 
   @Test
   void extras_are_named_after_the_output_and_can_be_renamed_or_dropped() {
-    OutputPlan p = parse("--output", "res/a.jpg", "--gif", "anim/x.gif", "--no-loss-plot").outputs();
+    OutputPlan p =
+        parse("--output", "res/a.jpg", "--gif", "anim/x.gif", "--no-loss-plot").outputs();
     assertEquals(Path.of("res/a.jpg"), p.image());
     assertEquals(Path.of("res/a-panel.png"), p.panel());
     assertEquals(Path.of("anim/x.gif"), p.gif());

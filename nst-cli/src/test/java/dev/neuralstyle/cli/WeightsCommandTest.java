@@ -76,7 +76,8 @@ class WeightsCommandTest {
     Path cache = dir.resolve("cache");
     Cli.Result r = download(cache, sha256(new byte[] {1, 2, 3}));
     assertEquals(1, r.exitCode(), r::toString);
-    assertTrue(r.err().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("is corrupt")),
+    assertTrue(
+        r.err().lines().anyMatch(l -> l.startsWith("error: ") && l.contains("is corrupt")),
         r::toString);
     assertFalse(Files.exists(cache.resolve(FILE)));
     assertFalse(Files.exists(cache.resolve(FILE + ".part")));
@@ -147,10 +148,15 @@ class WeightsCommandTest {
 
   private Cli.Result download(Path cache, String sha256) {
     return Cli.run(
-        "weights", "download", "vgg19",
-        "--cache-dir", cache.toString(),
-        "--url", url,
-        "--sha256", sha256);
+        "weights",
+        "download",
+        "vgg19",
+        "--cache-dir",
+        cache.toString(),
+        "--url",
+        url,
+        "--sha256",
+        sha256);
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -160,8 +166,9 @@ class WeightsCommandTest {
       Matcher m = range == null ? null : RANGE.matcher(range);
       if (m != null && m.matches()) {
         from = Integer.parseInt(m.group(1));
-        exchange.getResponseHeaders().add(
-            "Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+        exchange
+            .getResponseHeaders()
+            .add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
         exchange.sendResponseHeaders(206, body.length - from);
       } else {
         exchange.sendResponseHeaders(200, body.length);

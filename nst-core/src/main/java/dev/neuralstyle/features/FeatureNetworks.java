@@ -36,8 +36,8 @@ public final class FeatureNetworks {
   }
 
   /**
-   * Refuses a reduced precision the device cannot run fast: bfloat16 on a CPU without AVX512-BF16 or
-   * AMX (libtorch would emulate it, about 10x slower than float32 on this project's AVX2 test
+   * Refuses a reduced precision the device cannot run fast: bfloat16 on a CPU without AVX512-BF16
+   * or AMX (libtorch would emulate it, about 10x slower than float32 on this project's AVX2 test
    * machine), and float16 on any CPU. GPUs are accepted as they are (none was available to test
    * on). Where {@code /proc/cpuinfo} cannot be read, the CPU is given the benefit of the doubt. The
    * system property {@value #ALLOW_EMULATED}{@code =true} lifts the CPU checks, to compare results

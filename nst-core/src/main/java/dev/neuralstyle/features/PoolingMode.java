@@ -3,9 +3,9 @@ package dev.neuralstyle.features;
 import java.util.Locale;
 
 /**
- * The pooling between VGG blocks. VGG was trained with max pooling; Gatys et al. (2015) replace it by
- * average pooling for synthesis because it "improves the gradient flow and one obtains slightly more
- * appealing results".
+ * The pooling between VGG blocks. VGG was trained with max pooling; Gatys et al. (2015) replace it
+ * by average pooling for synthesis because it "improves the gradient flow and one obtains slightly
+ * more appealing results".
  */
 public enum PoolingMode {
   /** 2x2 max pooling with stride 2, as VGG was trained. */

@@ -22,7 +22,10 @@ public enum Precision {
     this.scalarType = scalarType;
   }
 
-  /** PyTorch's {@code ScalarType} code (as used in TorchScript source, e.g. {@code torch.to(x, 15)}). */
+  /**
+   * PyTorch's {@code ScalarType} code (as used in TorchScript source, e.g. {@code torch.to(x,
+   * 15)}).
+   */
   int scalarType() {
     return scalarType;
   }

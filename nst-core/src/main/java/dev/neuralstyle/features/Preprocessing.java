@@ -3,13 +3,16 @@ package dev.neuralstyle.features;
 import java.util.Locale;
 
 /**
- * The input convention a set of VGG weights was trained with. Loss weights and results depend on it,
- * so it travels with the weights file (see WEIGHT-FORMATS section 5).
+ * The input convention a set of VGG weights was trained with. Loss weights and results depend on
+ * it, so it travels with the weights file (see WEIGHT-FORMATS section 5).
  */
+// The arrays are private and handed out only as clones.
+@SuppressWarnings("ImmutableEnumChecker")
 public enum Preprocessing {
   /**
-   * Original Oxford/Caffe weights (also Keras and the Caffe-converted .pth files): BGR channel order,
-   * pixel values 0..255 minus the per-channel mean B 103.939, G 116.779, R 123.68, no scaling.
+   * Original Oxford/Caffe weights (also Keras and the Caffe-converted .pth files): BGR channel
+   * order, pixel values 0..255 minus the per-channel mean B 103.939, G 116.779, R 123.68, no
+   * scaling.
    */
   CAFFE(new float[] {123.68f, 116.779f, 103.939f}, new float[] {1f, 1f, 1f}, 255f, true),
   /**

@@ -25,13 +25,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * VGG features computed in reduced precision ({@link Precision#BF16} or {@link Precision#FP16}) by a
- * TorchScript module that this class generates ({@link ScriptedVggSource}), packs ({@link
+ * VGG features computed in reduced precision ({@link Precision#BF16} or {@link Precision#FP16}) by
+ * a TorchScript module that this class generates ({@link ScriptedVggSource}), packs ({@link
  * TorchScriptArchive}) and loads through DJL.
  *
- * <p>Why a scripted module: DJL cannot hold a bfloat16 NDArray (converting to it aborts the JVM, see
- * ENGINE-NOTES), but tensors inside a TorchScript graph can be of any type. The module converts the
- * float32 image and parameters on entry and its outputs back to float32 on exit, so everything
+ * <p>Why a scripted module: DJL cannot hold a bfloat16 NDArray (converting to it aborts the JVM,
+ * see ENGINE-NOTES), but tensors inside a TorchScript graph can be of any type. The module converts
+ * the float32 image and parameters on entry and its outputs back to float32 on exit, so everything
  * Java sees, including the losses and their sums, stays float32. One module is compiled per
  * distinct set of requested layers (typically three: content targets, style targets, and both
  * together for the objective) and kept until {@link #close()}.
@@ -121,7 +121,9 @@ public final class ScriptedVggFeatures implements FeatureNetwork {
     VggLayers.requireKnown(model, layers, "layer");
     if (model.indexOf(VggLayers.deepest(model, layers)) > model.indexOf(deepestBuilt)) {
       throw new IllegalArgumentException(
-          "layer " + VggLayers.deepest(model, layers) + " is past the deepest built layer "
+          "layer "
+              + VggLayers.deepest(model, layers)
+              + " is past the deepest built layer "
               + deepestBuilt);
     }
     Set<String> key = new TreeSet<>(Comparator.comparingInt(model::indexOf));
@@ -155,10 +157,14 @@ public final class ScriptedVggFeatures implements FeatureNetwork {
     } catch (IOException | MalformedModelException | RuntimeException e) {
       loaded.close();
       if (e instanceof IOException io) {
-        throw new UncheckedIOException("cannot write the scripted VGG module: " + io.getMessage(), io);
+        throw new UncheckedIOException(
+            "cannot write the scripted VGG module: " + io.getMessage(), io);
       }
       throw new NstException(
-          "libtorch refused the generated " + precision.cliName() + " VGG module: " + e.getMessage());
+          "libtorch refused the generated "
+              + precision.cliName()
+              + " VGG module: "
+              + e.getMessage());
     } finally {
       deleteQuietly(dir);
     }

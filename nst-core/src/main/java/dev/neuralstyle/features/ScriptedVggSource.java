@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * TorchScript source of one VGG forward pass in a given {@link Precision}: the same layers as {@link
- * VggFeatures} (3x3 convolutions with padding 1, ReLU, 2x2 pooling), written as a module class that
- * {@link TorchScriptArchive} packs and libtorch compiles.
+ * TorchScript source of one VGG forward pass in a given {@link Precision}: the same layers as
+ * {@link VggFeatures} (3x3 convolutions with padding 1, ReLU, 2x2 pooling), written as a module
+ * class that {@link TorchScriptArchive} packs and libtorch compiles.
  *
  * <p>The generated {@code forward(x, w0, b0, w1, b1, …)} takes the float32 image and the float32
  * parameters of every convolution up to the deepest requested layer, converts them to the reduced
@@ -38,7 +38,8 @@ final class ScriptedVggSource {
     List<String> params = new ArrayList<>();
     StringBuilder body = new StringBuilder();
     // Deviation from a plain cast of the whole network: conv1_1 runs in float32. Rounding the
-    // image itself to 8 mantissa bits would hide pixel changes below ~0.5 levels from the loss, which
+    // image itself to 8 mantissa bits would hide pixel changes below ~0.5 levels from the loss,
+    // which
     // stalls the last stretch of the optimisation; conv1_1 is under 1% of the network's FLOPs.
     line(body, "h = torch.contiguous(x, memory_format=" + CHANNELS_LAST + ")");
     List<String> returned = new ArrayList<>();

@@ -28,8 +28,8 @@ final class TorchScriptArchive {
   private TorchScriptArchive() {}
 
   /**
-   * Writes {@code file}. {@code classSource} must define {@code class <className>(Module):} with the
-   * attribute declaration {@code training : bool} and no parameters or buffers.
+   * Writes {@code file}. {@code classSource} must define {@code class <className>(Module):} with
+   * the attribute declaration {@code training : bool} and no parameters or buffers.
    */
   static void write(Path file, String className, String classSource) throws IOException {
     String root = "archive/";

@@ -16,17 +16,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The frozen convolutional part of VGG (Simonyan and Zisserman, arXiv 1409.1556) as used by Gatys et
- * al. (2015): 3x3 convolutions with padding 1, ReLU, and 2x2 pooling (max or average) between blocks.
+ * The frozen convolutional part of VGG (Simonyan and Zisserman, arXiv 1409.1556) as used by Gatys
+ * et al. (2015): 3x3 convolutions with padding 1, ReLU, and 2x2 pooling (max or average) between
+ * blocks.
  *
- * <p>The stack is built only up to a given deepest layer, and {@link #extract} stops the forward pass
- * at the deepest requested layer. The parameters never require a gradient; only the input image does.
- * Parameters live in their own sub-manager of the manager passed to {@link #create}, released by
- * {@link #close()}.
+ * <p>The stack is built only up to a given deepest layer, and {@link #extract} stops the forward
+ * pass at the deepest requested layer. The parameters never require a gradient; only the input
+ * image does. Parameters live in their own sub-manager of the manager passed to {@link #create},
+ * released by {@link #close()}.
  *
- * <p>Parameters and activations are kept in channels-last memory order (see {@link
- * #channelsLast}), about 18% faster per evaluation at 512² than NCHW on this engine. The system
- * property {@code nst.nchw=true}, read by {@link #create}, keeps plain NCHW, for comparisons.
+ * <p>Parameters and activations are kept in channels-last memory order (see {@link #channelsLast}),
+ * about 18% faster per evaluation at 512² than NCHW on this engine. The system property {@code
+ * nst.nchw=true}, read by {@link #create}, keeps plain NCHW, for comparisons.
  */
 public final class VggFeatures implements FeatureNetwork {
   private static final Shape STRIDE_1 = new Shape(1, 1);
@@ -97,27 +98,31 @@ public final class VggFeatures implements FeatureNetwork {
   }
 
   /** The architecture. */
+  @Override
   public VggModel model() {
     return model;
   }
 
   /** The pooling between blocks. */
+  @Override
   public PoolingMode pooling() {
     return pooling;
   }
 
   /** The deepest layer this stack can compute. */
+  @Override
   public String deepestLayer() {
     return deepestBuilt;
   }
 
   /**
-   * Runs the forward pass on {@code image} (NCHW, already preprocessed for these weights) and returns
-   * exactly the requested layers, keyed by name in forward order. Computation stops at the deepest
-   * requested layer. The returned arrays belong to the image's manager; intermediate results
-   * that are not returned are closed as soon as the next layer has been computed, so that they do
-   * not stay resident until the manager closes.
+   * Runs the forward pass on {@code image} (NCHW, already preprocessed for these weights) and
+   * returns exactly the requested layers, keyed by name in forward order. Computation stops at the
+   * deepest requested layer. The returned arrays belong to the image's manager; intermediate
+   * results that are not returned are closed as soon as the next layer has been computed, so that
+   * they do not stay resident until the manager closes.
    */
+  @Override
   public Map<String, NDArray> extract(NDArray image, Collection<String> layers) {
     VggLayers.requireKnown(model, layers, "layer");
     String deepest = VggLayers.deepest(model, layers);

@@ -12,8 +12,8 @@ public final class VggLayers {
   private VggLayers() {}
 
   /**
-   * Checks that every name is a layer of {@code model}; the message names the option, the rule and the
-   * value found.
+   * Checks that every name is a layer of {@code model}; the message names the option, the rule and
+   * the value found.
    */
   public static void requireKnown(VggModel model, Collection<String> layers, String what) {
     for (String layer : layers) {

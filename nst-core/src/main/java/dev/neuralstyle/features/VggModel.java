@@ -12,6 +12,8 @@ import java.util.Locale;
  * <p>Each model is described by its number of convolutions per block; every convolution is 3x3,
  * stride 1, padding 1 and followed by a ReLU, and every block ends with a 2x2 stride-2 pooling.
  */
+// The array is a private copy that never leaves; the lists are unmodifiable.
+@SuppressWarnings("ImmutableEnumChecker")
 public enum VggModel {
   /** VGG-16: 2, 2, 3, 3, 3 convolutions per block (13 in all). */
   VGG16(2, 2, 3, 3, 3),
@@ -45,8 +47,9 @@ public enum VggModel {
 
   /**
    * Every layer in forward order with the paper's names: {@code conv1_1, relu1_1, conv1_2, relu1_2,
-   * pool1, conv2_1, ...}. The index of a layer in this list equals its index in torchvision's {@code
-   * features} Sequential, so {@code features.N.weight} belongs to {@code layerNames().get(N)}.
+   * pool1, conv2_1, ...}. The index of a layer in this list equals its index in torchvision's
+   * {@code features} Sequential, so {@code features.N.weight} belongs to {@code
+   * layerNames().get(N)}.
    */
   public List<String> layerNames() {
     return layerNames;

@@ -36,8 +36,7 @@ public final class AtomicFiles {
       throw new NstException("cannot write " + target + ": not a file path");
     }
     if (!Files.isDirectory(dir)) {
-      throw new NstException(
-          "cannot write " + target + ": directory " + dir + " does not exist");
+      throw new NstException("cannot write " + target + ": directory " + dir + " does not exist");
     }
     if (Files.isDirectory(absolute)) {
       throw new NstException("cannot write " + target + ": it is a directory");

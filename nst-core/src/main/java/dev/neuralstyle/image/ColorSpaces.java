@@ -16,9 +16,15 @@ public final class ColorSpaces {
   };
   private static final double[] YIQ_TO_RGB = Mat3.inverse(RGB_TO_YIQ);
   private static final double[] RGB_TO_YUV = {
-    LUMA[0], LUMA[1], LUMA[2],
-    -0.492111 * LUMA[0], -0.492111 * LUMA[1], 0.492111 * (1 - LUMA[2]),
-    0.877283 * (1 - LUMA[0]), -0.877283 * LUMA[1], -0.877283 * LUMA[2]
+    LUMA[0],
+    LUMA[1],
+    LUMA[2],
+    -0.492111 * LUMA[0],
+    -0.492111 * LUMA[1],
+    0.492111 * (1 - LUMA[2]),
+    0.877283 * (1 - LUMA[0]),
+    -0.877283 * LUMA[1],
+    -0.877283 * LUMA[2]
   };
   private static final double[] YUV_TO_RGB = Mat3.inverse(RGB_TO_YUV);
 
@@ -66,8 +72,14 @@ public final class ColorSpaces {
   public static RgbPixels chromaSwap(RgbPixels styled, RgbPixels content) {
     if (styled.width() != content.width() || styled.height() != content.height()) {
       throw new IllegalArgumentException(
-          "sizes differ: " + styled.width() + "x" + styled.height() + " and "
-              + content.width() + "x" + content.height());
+          "sizes differ: "
+              + styled.width()
+              + "x"
+              + styled.height()
+              + " and "
+              + content.width()
+              + "x"
+              + content.height());
     }
     float[] y = luminance(styled);
     float[][] yiq = rgbToYiq(content);

@@ -1,8 +1,8 @@
 package dev.neuralstyle.image;
 
 /**
- * Colour statistics and the affine colour transfer of Gatys et al. 2016: mean and 3x3 covariance
- * of RGB pixels (in double precision), and the map {@code x' = A (x - μs) + μc}.
+ * Colour statistics and the affine colour transfer of Gatys et al. 2016: mean and 3x3 covariance of
+ * RGB pixels (in double precision), and the map {@code x' = A (x - μs) + μc}.
  */
 final class ColorTransfer {
   /** Eigenvalue floor for inverse square roots, in (0..1 value units)^2. */

@@ -95,8 +95,7 @@ final class ImageDecoder {
     return Orientation.apply(image, jpeg.orientation());
   }
 
-  private static BufferedImage readImage(ImageReader reader, JpegSegments jpeg)
-      throws IOException {
+  private static BufferedImage readImage(ImageReader reader, JpegSegments jpeg) throws IOException {
     try {
       return reader.read(0);
     } catch (IIOException e) {

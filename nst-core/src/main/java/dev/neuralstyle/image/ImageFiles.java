@@ -32,9 +32,9 @@ public final class ImageFiles {
   }
 
   /**
-   * Reads an image. The size is checked from the header before decoding (decompression-bomb
-   * guard). JPEG EXIF orientation is applied, colour profiles are converted to sRGB, grey images
-   * become RGB, transparency is flattened onto white and CMYK JPEGs are converted approximately.
+   * Reads an image. The size is checked from the header before decoding (decompression-bomb guard).
+   * JPEG EXIF orientation is applied, colour profiles are converted to sRGB, grey images become
+   * RGB, transparency is flattened onto white and CMYK JPEGs are converted approximately.
    *
    * @param file the image file (PNG, JPEG, GIF, BMP or TIFF, recognised by content)
    * @param role how error messages name the file, e.g. {@code "content image"}

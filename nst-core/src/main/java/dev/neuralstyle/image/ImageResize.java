@@ -3,8 +3,8 @@ package dev.neuralstyle.image;
 import java.awt.image.BufferedImage;
 
 /**
- * High-quality resizing. Shrinking uses exact area averaging, so every source pixel contributes
- * (no aliasing from skipped pixels, however large the factor); enlarging uses Catmull-Rom bicubic
+ * High-quality resizing. Shrinking uses exact area averaging, so every source pixel contributes (no
+ * aliasing from skipped pixels, however large the factor); enlarging uses Catmull-Rom bicubic
  * interpolation. Both are pure: the input is never modified and a new TYPE_INT_RGB image is
  * returned, even when the size does not change.
  */

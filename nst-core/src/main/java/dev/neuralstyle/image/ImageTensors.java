@@ -14,8 +14,8 @@ public final class ImageTensors {
   private ImageTensors() {}
 
   /**
-   * Preprocesses {@code image} for weights trained with {@code convention}: channel order, value scale,
-   * mean and standard deviation. The input is not modified.
+   * Preprocesses {@code image} for weights trained with {@code convention}: channel order, value
+   * scale, mean and standard deviation. The input is not modified.
    */
   public static NDArray toTensor(NDManager manager, BufferedImage image, Preprocessing convention) {
     int w = image.getWidth();

@@ -130,9 +130,7 @@ final class JpegSegments {
     if (pos + 2 > data.length) {
       return 0;
     }
-    return little
-        ? u8(data, pos) | u8(data, pos + 1) << 8
-        : u8(data, pos) << 8 | u8(data, pos + 1);
+    return little ? u8(data, pos) | u8(data, pos + 1) << 8 : u8(data, pos) << 8 | u8(data, pos + 1);
   }
 
   private static long u32(byte[] data, int pos, boolean little) {

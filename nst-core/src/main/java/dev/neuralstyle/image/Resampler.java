@@ -85,7 +85,12 @@ final class Resampler {
   }
 
   private void apply(
-      float[] src, int srcOffset, int srcStride, int srcLength, float[] dst, int dstOffset,
+      float[] src,
+      int srcOffset,
+      int srcStride,
+      int srcLength,
+      float[] dst,
+      int dstOffset,
       int dstStride) {
     for (int i = 0; i < first.length; i++) {
       float[] w = weights[i];

@@ -64,14 +64,32 @@ public record Job(
   /** This job after a step. */
   public Job withProgress(int iteration, int iterations, LossBreakdown losses, double elapsed) {
     return new Job(
-        id, state, settings, created, iteration, iterations, losses, elapsed, stopReason, error,
+        id,
+        state,
+        settings,
+        created,
+        iteration,
+        iterations,
+        losses,
+        elapsed,
+        stopReason,
+        error,
         resumable);
   }
 
   /** This job, finished in {@code finalState}. */
   public Job finished(JobState finalState, String stopReason, String error, boolean resumable) {
     return new Job(
-        id, finalState, settings, created, iteration, iterations, losses, elapsedSeconds,
-        stopReason, error, resumable);
+        id,
+        finalState,
+        settings,
+        created,
+        iteration,
+        iterations,
+        losses,
+        elapsedSeconds,
+        stopReason,
+        error,
+        resumable);
   }
 }

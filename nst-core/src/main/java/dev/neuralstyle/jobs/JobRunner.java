@@ -13,8 +13,8 @@ public interface JobRunner {
    * @param cancelled polled between iterations; when true the run should stop soon
    * @return why the run stopped ({@code budget}, {@code converged}, {@code tolerance} or {@code
    *     cancelled})
-   * @throws Exception when the job fails; an {@link dev.neuralstyle.NstException}'s message is shown
-   *     to the user as it is
+   * @throws Exception when the job fails; an {@link dev.neuralstyle.NstException}'s message is
+   *     shown to the user as it is
    */
   String run(Job job, ProgressListener listener, BooleanSupplier cancelled) throws Exception;
 }

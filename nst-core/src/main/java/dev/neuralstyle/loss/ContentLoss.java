@@ -3,8 +3,8 @@ package dev.neuralstyle.loss;
 import ai.djl.ndarray.NDArray;
 
 /**
- * The content loss of Gatys et al. (2015), eq. 1: {@code L_content = 1/2 sum_ij (F_ij - P_ij)^2} where
- * F and P are the responses of the generated and the content image at one layer ({@link
+ * The content loss of Gatys et al. (2015), eq. 1: {@code L_content = 1/2 sum_ij (F_ij - P_ij)^2}
+ * where F and P are the responses of the generated and the content image at one layer ({@link
  * LossForm#PAPER}); or the mean squared error, as in the Hvass notebook ({@link LossForm#MEAN}).
  *
  * <p>Use a low layer (conv1_1 .. conv2_1) to reproduce the photo's exact pixels and a high one (the

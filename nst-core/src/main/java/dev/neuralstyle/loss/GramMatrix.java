@@ -5,15 +5,15 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * The Gram matrix of a layer's feature maps, Gatys et al. (2015), eq. 3: {@code G_ij = sum_k F_ik
- * F_jk}, where F is the N x M matrix of N filter responses at M positions. It holds the correlations
- * between filter responses and discards their spatial arrangement.
+ * F_jk}, where F is the N x M matrix of N filter responses at M positions. It holds the
+ * correlations between filter responses and discards their spatial arrangement.
  */
 public final class GramMatrix {
   private GramMatrix() {}
 
   /**
-   * The Gram matrix of {@code features} (shape (1, N, H, W) or (N, H, W)) in {@code form}: unnormalised
-   * for {@link LossForm#PAPER}, divided by N x M for {@link LossForm#MEAN}.
+   * The Gram matrix of {@code features} (shape (1, N, H, W) or (N, H, W)) in {@code form}:
+   * unnormalised for {@link LossForm#PAPER}, divided by N x M for {@link LossForm#MEAN}.
    */
   public static NDArray of(NDArray features, LossForm form) {
     Shape shape = features.getShape();
@@ -29,10 +29,10 @@ public final class GramMatrix {
   }
 
   /**
-   * The guided Gram matrix of Gatys et al. (2017, "Controlling Perceptual Factors", section 4.1): the
-   * Gram matrix of the features weighted by a guidance channel {@code mask} of shape (1, 1, H, W) at
-   * the layer's resolution, {@code G = (F . T)(F . T)^T}. The positions counted for normalisation are
-   * {@code sum(mask)} instead of H x W ({@code count}).
+   * The guided Gram matrix of Gatys et al. (2017, "Controlling Perceptual Factors", section 4.1):
+   * the Gram matrix of the features weighted by a guidance channel {@code mask} of shape (1, 1, H,
+   * W) at the layer's resolution, {@code G = (F . T)(F . T)^T}. The positions counted for
+   * normalisation are {@code sum(mask)} instead of H x W ({@code count}).
    */
   public static NDArray guided(NDArray features, NDArray mask, double count, LossForm form) {
     Shape shape = features.getShape();

@@ -1,8 +1,9 @@
 package dev.neuralstyle.loss;
 
 /**
- * The loss terms of one evaluation, as plain numbers: the unweighted content, style and total-variation
- * losses and the total that was minimised (weighted, and rescaled in adaptive mode).
+ * The loss terms of one evaluation, as plain numbers: the unweighted content, style and
+ * total-variation losses and the total that was minimised (weighted, and rescaled in adaptive
+ * mode).
  *
  * @param content the content loss summed over content layers, before weighting
  * @param style the style loss {@code sum_l w_l E_l}, before the style weight

@@ -9,9 +9,9 @@ public enum LossForm {
    */
   PAPER,
   /**
-   * Means, as in jcjohnson/neural-style and the Hvass notebook: content = mean (F - P)^2; Gram divided
-   * by N_l M_l (channels times positions); style layer error = mean (G - A)^2. Loss weights are then
-   * independent of image size.
+   * Means, as in jcjohnson/neural-style and the Hvass notebook: content = mean (F - P)^2; Gram
+   * divided by N_l M_l (channels times positions); style layer error = mean (G - A)^2. Loss weights
+   * are then independent of image size.
    */
   MEAN
 }

@@ -4,16 +4,16 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * One layer's contribution to the style loss of Gatys et al. (2015), eq. 4: {@code E_l = 1/(4 N_l^2
- * M_l^2) sum_ij (G_ij - A_ij)^2}, with G and A the Gram matrices of the generated and the style image
- * ({@link LossForm#PAPER}); or the mean squared difference of size-normalised Gram matrices ({@link
- * LossForm#MEAN}). The total style loss is {@code sum_l w_l E_l} (eq. 5).
+ * M_l^2) sum_ij (G_ij - A_ij)^2}, with G and A the Gram matrices of the generated and the style
+ * image ({@link LossForm#PAPER}); or the mean squared difference of size-normalised Gram matrices
+ * ({@link LossForm#MEAN}). The total style loss is {@code sum_l w_l E_l} (eq. 5).
  */
 public final class StyleLoss {
   private StyleLoss() {}
 
   /**
-   * E_l between the Gram matrix of {@code features} and {@code targetGram}, which must be in the same
-   * {@code form} and, for {@link LossForm#PAPER}, scaled to the same number of positions.
+   * E_l between the Gram matrix of {@code features} and {@code targetGram}, which must be in the
+   * same {@code form} and, for {@link LossForm#PAPER}, scaled to the same number of positions.
    */
   public static NDArray layerError(NDArray features, NDArray targetGram, LossForm form) {
     NDArray gram = GramMatrix.of(features, form);
@@ -28,8 +28,9 @@ public final class StyleLoss {
   }
 
   /**
-   * E_l for one region of spatial control (Gatys et al. 2017): as {@link #layerError} with the guided
-   * Gram matrix of {@code features} under {@code mask}, which covers {@code count} positions.
+   * E_l for one region of spatial control (Gatys et al. 2017): as {@link #layerError} with the
+   * guided Gram matrix of {@code features} under {@code mask}, which covers {@code count}
+   * positions.
    */
   public static NDArray guidedLayerError(
       NDArray features, NDArray mask, double count, NDArray targetGram, LossForm form) {

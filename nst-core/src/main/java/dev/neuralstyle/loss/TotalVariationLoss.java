@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 
 /**
- * Total variation of an image (N, C, H, W): the sum over neighbouring pixels of their differences, in
- * L1 or squared form. Not part of Gatys et al. (2015); the Hvass notebook adds it as a "denoise" loss
- * and most implementations use it to suppress high-frequency noise. Zero for a constant image.
+ * Total variation of an image (N, C, H, W): the sum over neighbouring pixels of their differences,
+ * in L1 or squared form. Not part of Gatys et al. (2015); the Hvass notebook adds it as a "denoise"
+ * loss and most implementations use it to suppress high-frequency noise. Zero for a constant image.
  */
 public final class TotalVariationLoss {
   private static final NDIndex DOWN_FROM = new NDIndex(":, :, 1:, :");

@@ -22,7 +22,12 @@ public final class AdamOptimizer extends FirstOrderOptimizer {
    * @param bounds clip to these after each step, or {@code null} for no clipping
    */
   public AdamOptimizer(
-      NDArray start, float learningRate, float beta1, float beta2, float epsilon, PixelBounds bounds) {
+      NDArray start,
+      float learningRate,
+      float beta1,
+      float beta2,
+      float epsilon,
+      PixelBounds bounds) {
     super(start, bounds);
     this.learningRate = learningRate;
     this.beta1 = beta1;

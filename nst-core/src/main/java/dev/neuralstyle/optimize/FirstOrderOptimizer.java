@@ -23,7 +23,9 @@ abstract class FirstOrderOptimizer implements ImageOptimizer {
     this.x.attach(manager);
   }
 
-  /** Updates {@code x} in place from gradient {@code g}; temporaries are released after the step. */
+  /**
+   * Updates {@code x} in place from gradient {@code g}; temporaries are released after the step.
+   */
   abstract void update(NDArray x, NDArray g);
 
   @Override

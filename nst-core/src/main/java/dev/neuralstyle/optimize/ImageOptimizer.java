@@ -3,8 +3,9 @@ package dev.neuralstyle.optimize;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Iterative minimisation of an {@link Objective} over the pixels of one image. The optimiser owns the
- * current image and its own state (moments, history) in a manager that {@link #close()} releases.
+ * Iterative minimisation of an {@link Objective} over the pixels of one image. The optimiser owns
+ * the current image and its own state (moments, history) in a manager that {@link #close()}
+ * releases.
  */
 public interface ImageOptimizer extends AutoCloseable {
   /** The current image; owned by the optimiser, valid until the next step or close. */

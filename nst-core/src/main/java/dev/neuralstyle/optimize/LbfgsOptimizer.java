@@ -9,10 +9,10 @@ import java.util.Deque;
 import java.util.Iterator;
 
 /**
- * Limited-memory BFGS (Nocedal and Wright, "Numerical Optimization", algorithm 7.4 with the two-loop
- * recursion 7.5) with a strong-Wolfe line search, the optimiser Gatys et al. (2016) name for style
- * transfer. Curvature pairs with non-positive {@code y.s} are skipped, so the inverse-Hessian estimate
- * stays positive definite.
+ * Limited-memory BFGS (Nocedal and Wright, "Numerical Optimization", algorithm 7.4 with the
+ * two-loop recursion 7.5) with a strong-Wolfe line search, the optimiser Gatys et al. (2016) name
+ * for style transfer. Curvature pairs with non-positive {@code y.s} are skipped, so the
+ * inverse-Hessian estimate stays positive definite.
  */
 public final class LbfgsOptimizer implements ImageOptimizer {
   private final NDManager manager;
@@ -132,8 +132,8 @@ public final class LbfgsOptimizer implements ImageOptimizer {
   }
 
   /**
-   * Runs one evaluation in its own manager, so its intermediates are released at once, and moves the
-   * gradient to {@code owner}.
+   * Runs one evaluation in its own manager, so its intermediates are released at once, and moves
+   * the gradient to {@code owner}.
    */
   private static Evaluation evaluateInto(Objective objective, NDArray at, NDManager owner) {
     try (NDManager evalManager = owner.newSubManager()) {

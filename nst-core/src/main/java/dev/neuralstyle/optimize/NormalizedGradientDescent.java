@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * The gradient descent of the Hvass tutorial notebook: {@code x -= g * stepSize / (std(g) + 1e-8)},
- * then the image is clipped to the valid pixel range. Normalising by the gradient's standard deviation
- * makes the step size independent of the loss's scale.
+ * then the image is clipped to the valid pixel range. Normalising by the gradient's standard
+ * deviation makes the step size independent of the loss's scale.
  */
 public final class NormalizedGradientDescent extends FirstOrderOptimizer {
   private static final float STD_EPSILON = 1e-8f;

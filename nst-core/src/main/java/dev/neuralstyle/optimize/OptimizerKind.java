@@ -24,6 +24,7 @@ public enum OptimizerKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown optimizer '" + text + "': expected lbfgs, adam or gd");
+    throw new IllegalArgumentException(
+        "unknown optimizer '" + text + "': expected lbfgs, adam or gd");
   }
 }

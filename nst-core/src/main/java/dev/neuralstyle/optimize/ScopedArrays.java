@@ -9,8 +9,8 @@ final class ScopedArrays {
   private ScopedArrays() {}
 
   /**
-   * Removes {@code array} from the innermost {@link NDScope} and attaches it to {@code owner}, so it
-   * survives the step that created it.
+   * Removes {@code array} from the innermost {@link NDScope} and attaches it to {@code owner}, so
+   * it survives the step that created it.
    */
   static NDArray keep(NDArray array, NDManager owner) {
     NDScope.unregister(array);

@@ -3,10 +3,10 @@ package dev.neuralstyle.optimize;
 import java.util.function.DoubleFunction;
 
 /**
- * A line search that finds a step length satisfying the strong Wolfe conditions (Nocedal and Wright,
- * "Numerical Optimization", 2nd ed., algorithms 3.5 and 3.6): sufficient decrease {@code f(t) <= f(0) +
- * c1 t f'(0)} and curvature {@code |f'(t)| <= c2 |f'(0)|}. Trial steps come from cubic interpolation of
- * the bracketing points, safeguarded towards bisection.
+ * A line search that finds a step length satisfying the strong Wolfe conditions (Nocedal and
+ * Wright, "Numerical Optimization", 2nd ed., algorithms 3.5 and 3.6): sufficient decrease {@code
+ * f(t) <= f(0) + c1 t f'(0)} and curvature {@code |f'(t)| <= c2 |f'(0)|}. Trial steps come from
+ * cubic interpolation of the bracketing points, safeguarded towards bisection.
  */
 final class StrongWolfeLineSearch {
   private static final double C1 = 1e-4;
@@ -23,7 +23,8 @@ final class StrongWolfeLineSearch {
    * @param t0 the first trial step
    * @param maxEvaluations the budget of calls to {@code phi} (at least 1)
    * @param tolerance stop when the bracket is narrower than this in step length
-   * @return the best point found; its evaluation count is {@link #lastEvaluations()}
+   * @return the best point found; with the number of evaluations it used ({@link
+   *     Result#evaluations()})
    */
   static Result search(
       DoubleFunction<LinePoint> phi,
@@ -97,8 +98,8 @@ final class StrongWolfeLineSearch {
   }
 
   /**
-   * The minimiser of the cubic through two points with their values and slopes, clamped to [low, high];
-   * the midpoint when the cubic has no minimum there.
+   * The minimiser of the cubic through two points with their values and slopes, clamped to [low,
+   * high]; the midpoint when the cubic has no minimum there.
    */
   static double cubicMinimum(LinePoint p1, LinePoint p2, double low, double high) {
     double x1 = p1.t();

@@ -21,8 +21,8 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Writes an animated GIF (for example the result after every N iterations) with javax.imageio's
- * GIF writer: a Graphic Control Extension with the delay on every frame and, for looping, the
+ * Writes an animated GIF (for example the result after every N iterations) with javax.imageio's GIF
+ * writer: a Graphic Control Extension with the delay on every frame and, for looping, the
  * NETSCAPE2.0 application extension (loop forever) on the first. Each frame gets its own 256-colour
  * palette from ImageIO. GIF delays are in hundredths of a second, so delays are rounded to 10 ms.
  * The file is written atomically.
@@ -44,7 +44,10 @@ public final class AnimatedGifWriter {
    * @throws dev.neuralstyle.NstException if the file cannot be written
    */
   public static void write(
-      List<BufferedImage> frames, int delayMillis, int lastFrameHoldMillis, boolean loop,
+      List<BufferedImage> frames,
+      int delayMillis,
+      int lastFrameHoldMillis,
+      boolean loop,
       Path file) {
     write(frames, delayMillis, lastFrameHoldMillis, loop, 0, file);
   }
@@ -56,8 +59,12 @@ public final class AnimatedGifWriter {
    * @see #write(List, int, int, boolean, Path)
    */
   public static void write(
-      List<BufferedImage> frames, int delayMillis, int lastFrameHoldMillis, boolean loop,
-      int maxSide, Path file) {
+      List<BufferedImage> frames,
+      int delayMillis,
+      int lastFrameHoldMillis,
+      boolean loop,
+      int maxSide,
+      Path file) {
     if (frames.isEmpty()) {
       throw new IllegalArgumentException("no frames for the animated GIF");
     }
@@ -100,7 +107,8 @@ public final class AnimatedGifWriter {
         BufferedImage frame = frames.get(i);
         boolean last = i == frames.size() - 1;
         IIOMetadata metadata =
-            writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), param);
+            writer.getDefaultImageMetadata(
+                ImageTypeSpecifier.createFromRenderedImage(frame), param);
         configure(metadata, last ? holdMillis : delayMillis, loop && i == 0);
         writer.writeToSequence(new IIOImage(frame, null, metadata), param);
       }

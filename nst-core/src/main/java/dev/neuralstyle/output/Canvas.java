@@ -31,7 +31,8 @@ final class Canvas {
   /** A graphics context on {@code image} with antialiased text and shapes; caller disposes. */
   static Graphics2D graphics(BufferedImage image) {
     Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -69,17 +70,15 @@ final class Canvas {
   }
 
   /**
-   * Draws {@code image} scaled to fit inside the box (aspect kept, high-quality resize) and
-   * centred in it.
+   * Draws {@code image} scaled to fit inside the box (aspect kept, high-quality resize) and centred
+   * in it.
    */
   static void drawFitted(Graphics2D g, BufferedImage image, int x, int y, int boxW, int boxH) {
     double scale = Math.min((double) boxW / image.getWidth(), (double) boxH / image.getHeight());
     int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
     int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
     BufferedImage scaled =
-        w == image.getWidth() && h == image.getHeight()
-            ? image
-            : ImageResize.toSize(image, w, h);
+        w == image.getWidth() && h == image.getHeight() ? image : ImageResize.toSize(image, w, h);
     g.drawImage(scaled, x + (boxW - w) / 2, y + (boxH - h) / 2, null);
   }
 }

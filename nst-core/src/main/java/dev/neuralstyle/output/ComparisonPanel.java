@@ -7,9 +7,9 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * Renders images side by side at a common height with a caption under each, on white: the
- * "content | result | style" figure. Tiles keep their aspect ratio and are separated and
- * surrounded by a margin of {@code max(8, tileHeight / 32)} pixels.
+ * Renders images side by side at a common height with a caption under each, on white: the "content
+ * | result | style" figure. Tiles keep their aspect ratio and are separated and surrounded by a
+ * margin of {@code max(8, tileHeight / 32)} pixels.
  */
 public final class ComparisonPanel {
   private ComparisonPanel() {}
@@ -37,8 +37,8 @@ public final class ComparisonPanel {
     int total = margin;
     for (int i = 0; i < widths.length; i++) {
       BufferedImage img = images.get(i).image();
-      int scaled = Math.max(1, (int) Math.round((double) img.getWidth() * tileHeight
-          / img.getHeight()));
+      int scaled =
+          Math.max(1, (int) Math.round((double) img.getWidth() * tileHeight / img.getHeight()));
       int caption = fm.stringWidth(images.get(i).caption());
       widths[i] = scaled;
       total += Math.max(scaled, caption) + margin;
@@ -52,8 +52,8 @@ public final class ComparisonPanel {
       for (int i = 0; i < widths.length; i++) {
         CaptionedImage tile = images.get(i);
         int slot = Math.max(widths[i], fm.stringWidth(tile.caption()));
-        Canvas.drawFitted(g, tile.image(), x + (slot - widths[i]) / 2, margin, widths[i],
-            tileHeight);
+        Canvas.drawFitted(
+            g, tile.image(), x + (slot - widths[i]) / 2, margin, widths[i], tileHeight);
         Canvas.drawCentered(g, tile.caption(), x + slot / 2, margin + tileHeight + margin / 2);
         x += slot + margin;
       }

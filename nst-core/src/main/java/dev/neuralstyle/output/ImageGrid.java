@@ -11,8 +11,8 @@ import java.util.List;
  * Renders a labelled grid of images for paper-figure reproductions: an optional title on top,
  * column labels above the columns, row labels left of the rows, square cells of {@code tileSize}
  * pixels (each tile scaled to fit, aspect kept, centred) and an optional footnote line at the
- * bottom. Empty cells ({@code null} tiles) are filled light blue-grey. Labels may contain {@code '\n'} to
- * span several lines.
+ * bottom. Empty cells ({@code null} tiles) are filled light blue-grey. Labels may contain {@code
+ * '\n'} to span several lines.
  */
 public final class ImageGrid {
   /** Fill colour of empty cells. */
@@ -68,9 +68,12 @@ public final class ImageGrid {
     int gridW = cols * tileSize + (cols - 1) * gap;
     int left = gap + labelW;
     int top = gap + titleH + headerH;
-    int width = Math.max(left + gridW + gap,
-        2 * gap + Math.max(Canvas.textWidth(titleFont, title), Canvas.textWidth(noteFont,
-            footnote)));
+    int width =
+        Math.max(
+            left + gridW + gap,
+            2 * gap
+                + Math.max(
+                    Canvas.textWidth(titleFont, title), Canvas.textWidth(noteFont, footnote)));
     int height = top + rows * tileSize + (rows - 1) * gap + gap + noteH;
     BufferedImage image = Canvas.white(width, height);
     Graphics2D g = Canvas.graphics(image);

@@ -13,9 +13,9 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
- * Renders loss curves: iteration on the x axis, loss on a log-scale y axis with a labelled tick
- * at every decade ({@code 1e3}, {@code 1e4}, ...), one colour per series and a legend. Values
- * that are zero, negative, NaN or infinite are skipped (the curve has a gap there).
+ * Renders loss curves: iteration on the x axis, loss on a log-scale y axis with a labelled tick at
+ * every decade ({@code 1e3}, {@code 1e4}, ...), one colour per series and a legend. Values that are
+ * zero, negative, NaN or infinite are skipped (the curve has a gap there).
  */
 public final class LossPlot {
   private static final int[] COLORS = {
@@ -54,8 +54,12 @@ public final class LossPlot {
    * @throws IllegalArgumentException if the counts do not match or the image would be too small
    */
   public static BufferedImage render(
-      String title, List<String> seriesNames, List<double[]> values, int[] iterations,
-      int width, int height) {
+      String title,
+      List<String> seriesNames,
+      List<double[]> values,
+      int[] iterations,
+      int width,
+      int height) {
     if (seriesNames.size() != values.size()) {
       throw new IllegalArgumentException(
           seriesNames.size() + " series names for " + values.size() + " series");
@@ -113,8 +117,9 @@ public final class LossPlot {
   }
 
   private static void drawAxes(Graphics2D g, PlotFrame f, FontMetrics fm) {
-    int decadeStep = Math.max(1, (f.highDecade - f.lowDecade) * fm.getHeight() * 2
-        / Math.max(1, f.bottom - f.top));
+    int decadeStep =
+        Math.max(
+            1, (f.highDecade - f.lowDecade) * fm.getHeight() * 2 / Math.max(1, f.bottom - f.top));
     for (int d = f.lowDecade; d <= f.highDecade; d++) {
       for (int m = 2; d < f.highDecade && m <= 9 && f.highDecade - f.lowDecade <= 6; m++) {
         g.setColor(MINOR_GRID);

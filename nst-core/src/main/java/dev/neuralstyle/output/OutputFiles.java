@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where one run's files go: the image and, each optional ({@code null}: not written), the
- * content | result | style panel, the animated GIF, the loss plot and the run record.
+ * Where one run's files go: the image and, each optional ({@code null}: not written), the content |
+ * result | style panel, the animated GIF, the loss plot and the run record.
  *
  * @param image the result image, {@code .png} or {@code .jpg}
  * @param panel the comparison panel, or {@code null}

@@ -1,8 +1,8 @@
 package dev.neuralstyle.output;
 
 /**
- * The plot rectangle of a {@link LossPlot} in pixels and the data ranges it shows: linear x,
- * log10 y from {@code 10^lowDecade} (bottom) to {@code 10^highDecade} (top).
+ * The plot rectangle of a {@link LossPlot} in pixels and the data ranges it shows: linear x, log10
+ * y from {@code 10^lowDecade} (bottom) to {@code 10^highDecade} (top).
  */
 final class PlotFrame {
   final int left;
@@ -15,7 +15,13 @@ final class PlotFrame {
   final int highDecade;
 
   PlotFrame(
-      int left, int top, int right, int bottom, double xMin, double xMax, int lowDecade,
+      int left,
+      int top,
+      int right,
+      int bottom,
+      double xMin,
+      double xMax,
+      int lowDecade,
       int highDecade) {
     this.left = left;
     this.top = top;

@@ -105,7 +105,8 @@ public final class RunOutputs {
     tiles.add(new CaptionedImage("Result", result.image()));
     List<BufferedImage> styles = result.styles();
     for (int i = 0; i < styles.size(); i++) {
-      tiles.add(new CaptionedImage(styles.size() == 1 ? "Style" : "Style " + (i + 1), styles.get(i)));
+      tiles.add(
+          new CaptionedImage(styles.size() == 1 ? "Style" : "Style " + (i + 1), styles.get(i)));
     }
     return ComparisonPanel.render(tiles, Math.min(MAX_TILE_HEIGHT, result.image().getHeight()));
   }

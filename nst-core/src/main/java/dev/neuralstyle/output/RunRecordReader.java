@@ -63,7 +63,9 @@ public final class RunRecordReader {
               s.path("seconds").asDouble()));
     }
     Map<String, String> outputs = new LinkedHashMap<>();
-    root.path("outputs").fields().forEachRemaining(e -> outputs.put(e.getKey(), e.getValue().asText()));
+    root.path("outputs")
+        .fields()
+        .forEachRemaining(e -> outputs.put(e.getKey(), e.getValue().asText()));
     JsonNode result = root.path("result");
     return new RecordedRun(
         request,
@@ -89,7 +91,8 @@ public final class RunRecordReader {
         continue;
       }
       if (!node.has(c.getName())) {
-        throw new NstException("run record " + file + " has no request field '" + c.getName() + "'");
+        throw new NstException(
+            "run record " + file + " has no request field '" + c.getName() + "'");
       }
       try {
         args[i] = value(node.get(c.getName()), c.getGenericType());

@@ -14,8 +14,10 @@ final class ColorControl {
     if (content == null) {
       return null;
     }
-    return mode == ColorPreservation.LUMINANCE ? grey(ColorSpaces.luminance(RgbPixels.of(content)),
-        content.getWidth(), content.getHeight()) : content;
+    return mode == ColorPreservation.LUMINANCE
+        ? grey(
+            ColorSpaces.luminance(RgbPixels.of(content)), content.getWidth(), content.getHeight())
+        : content;
   }
 
   /** The style images the network sees, recoloured or reduced to luminance as the mode says. */
@@ -43,9 +45,12 @@ final class ColorControl {
     }
   }
 
-  /** The final image: the result's luminance with the content's chroma in luminance/chroma modes. */
+  /**
+   * The final image: the result's luminance with the content's chroma in luminance/chroma modes.
+   */
   static BufferedImage result(ColorPreservation mode, BufferedImage result, BufferedImage content) {
-    if (content != null && (mode == ColorPreservation.LUMINANCE || mode == ColorPreservation.CHROMA)) {
+    if (content != null
+        && (mode == ColorPreservation.LUMINANCE || mode == ColorPreservation.CHROMA)) {
       return ColorSpaces.chromaSwap(result, content);
     }
     return result;

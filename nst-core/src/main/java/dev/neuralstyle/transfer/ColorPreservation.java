@@ -15,9 +15,9 @@ public enum ColorPreservation {
    */
   HISTOGRAM,
   /**
-   * Section 2.2: the transfer runs on luminance only (the style's luminance matched to the content's
-   * mean and standard deviation); the result's luminance is then combined with the content's chroma
-   * (YIQ).
+   * Section 2.2: the transfer runs on luminance only (the style's luminance matched to the
+   * content's mean and standard deviation); the result's luminance is then combined with the
+   * content's chroma (YIQ).
    */
   LUMINANCE,
   /** The peers' "original colors": stylise in RGB, then swap in the content's chroma afterwards. */
@@ -37,6 +37,8 @@ public enum ColorPreservation {
       }
     }
     throw new IllegalArgumentException(
-        "unknown colour preservation '" + text + "': expected none, histogram, luminance or chroma");
+        "unknown colour preservation '"
+            + text
+            + "': expected none, histogram, luminance or chroma");
   }
 }

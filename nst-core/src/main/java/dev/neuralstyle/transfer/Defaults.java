@@ -13,50 +13,69 @@ import java.util.List;
  * The one place where default settings live. The CLI shows them in {@code --help} and the web form
  * loads them; nothing else writes a default twice.
  *
- * <p>The default recipe is the paper's layers and optimiser (VGG-19, content relu4_2, style relu1_1 …
- * relu5_1, L-BFGS) with mean-normalised losses and weights after jcjohnson/neural-style, which work
- * with plain (unnormalised) VGG weights at any size.
+ * <p>The default recipe is the paper's layers and optimiser (VGG-19, content relu4_2, style relu1_1
+ * … relu5_1, L-BFGS) with mean-normalised losses and weights after jcjohnson/neural-style, which
+ * work with plain (unnormalised) VGG weights at any size.
  */
 public final class Defaults {
   /** VGG-19, as in the paper. */
   public static final VggModel MODEL = VggModel.VGG19;
+
   /** Average pooling, as in the paper. */
   public static final PoolingMode POOLING = PoolingMode.AVERAGE;
+
   /** Output longest side. */
   public static final int SIZE = 512;
+
   /** Style images at the output's size. */
   public static final double STYLE_SCALE = 1.0;
+
   /** Paper's content layer. Caffe's in-place ReLU makes the paper's "conv4_2" our relu4_2. */
   public static final List<String> CONTENT_LAYERS = List.of("relu4_2");
+
   /** Paper's style layers (rectified responses, see {@link #CONTENT_LAYERS}). */
   public static final List<String> STYLE_LAYERS =
       List.of("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1");
+
   /** Content weight alpha (jcjohnson's 5, for {@link LossForm#MEAN}). */
   public static final double CONTENT_WEIGHT = 5;
+
   /** Style weight beta (jcjohnson's 100 per layer; our layer weights sum to 1, hence 500). */
   public static final double STYLE_WEIGHT = 500;
+
   /** Total-variation weight. */
   public static final double TV_WEIGHT = 1e-3;
+
   /** Loss form. */
   public static final LossForm LOSS_FORM = LossForm.MEAN;
+
   /** Total-variation norm. */
   public static final TvForm TV_FORM = TvForm.L2;
+
   /** The paper's optimiser. */
   public static final OptimizerKind OPTIMIZER = OptimizerKind.LBFGS;
+
   /** Evaluation budget. */
   public static final int ITERATIONS = 500;
+
   /** Adam/GD step in 8-bit pixel levels (jcjohnson's Adam default is 10). */
   public static final double LEARNING_RATE = 10;
+
   /** L-BFGS history. */
   public static final int LBFGS_HISTORY = 50;
+
   /** Start from white noise, as in the paper. */
   public static final InitSpec INIT = InitSpec.of(InitMode.NOISE);
+
   /** Seed. */
   public static final long SEED = 0;
+
   /** Snapshot period (0: none). */
   public static final int SNAPSHOT_EVERY = 0;
+
   /** Early-stopping tolerance (0: run all iterations). */
   public static final double TOLERANCE = 0;
+
   /** Largest accepted input image. */
   public static final long MAX_PIXELS = ImageFiles.DEFAULT_MAX_PIXELS;
 

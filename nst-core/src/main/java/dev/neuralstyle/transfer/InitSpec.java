@@ -35,8 +35,8 @@ public record InitSpec(InitMode mode, double noiseRatio, Path file) {
   }
 
   /**
-   * Parses the command-line form: {@code noise}, {@code content}, {@code style}, {@code gray}, {@code
-   * blend}, {@code blend:0.7}, or else a path to an image file.
+   * Parses the command-line form: {@code noise}, {@code content}, {@code style}, {@code gray},
+   * {@code blend}, {@code blend:0.7}, or else a path to an image file.
    */
   public static InitSpec parse(String text) {
     String t = text.trim();

@@ -12,8 +12,8 @@ final class InitialImage {
   private InitialImage() {}
 
   /**
-   * The start in the network's input space. Noise comes from {@code seed} through a Java generator, so
-   * the same seed gives bit-identical starts on every machine.
+   * The start in the network's input space. Noise comes from {@code seed} through a Java generator,
+   * so the same seed gives bit-identical starts on every machine.
    *
    * @param content the resized content image, or null when the run has none (then the mode is
    *     neither {@link InitMode#CONTENT} nor {@link InitMode#BLEND})

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * A conservative estimate of a stage's native memory, checked before the stage starts so that a size
- * that cannot fit fails with a clear message instead of an out-of-memory crash. Activations up to
- * the deepest layer are counted twice (forward values kept for backward, plus their gradients),
+ * A conservative estimate of a stage's native memory, checked before the stage starts so that a
+ * size that cannot fit fails with a clear message instead of an out-of-memory crash. Activations up
+ * to the deepest layer are counted twice (forward values kept for backward, plus their gradients),
  * plus the optimiser's image-sized arrays and a fixed base for the engine. Calibrated on this
  * project's measurements: 10.0 GB peak for a 2048x1536 stage to relu3_1 (estimate 11.6 GB).
  */

@@ -20,10 +20,10 @@ import java.util.Locale;
 public enum Preset {
   /**
    * The Hvass-Labs tutorial #15 recipe (the AI_For_Art seed): VGG-16 with max pooling, content
-   * relu3_1, style on all 13 convolution layers with equal weights, loss weights 1.5 / 10 / 0.3 with
-   * adaptive rescaling, mean losses, L1 total variation, gradient descent with a std-normalised step
-   * of 10, an almost flat grey start, style image at most 300 px, 120 iterations (the notebook's
-   * default; its example call used 60).
+   * relu3_1, style on all 13 convolution layers with equal weights, loss weights 1.5 / 10 / 0.3
+   * with adaptive rescaling, mean losses, L1 total variation, gradient descent with a
+   * std-normalised step of 10, an almost flat grey start, style image at most 300 px, 120
+   * iterations (the notebook's default; its example call used 60).
    */
   HVASS {
     @Override

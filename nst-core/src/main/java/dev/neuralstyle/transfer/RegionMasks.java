@@ -65,7 +65,7 @@ final class RegionMasks {
       int c = palette.get(k);
       long d = 0;
       for (int shift = 0; shift <= 16; shift += 8) {
-        long diff = ((rgb >> shift) & 0xff) - ((c >> shift) & 0xff);
+        long diff = (long) ((rgb >> shift) & 0xff) - ((c >> shift) & 0xff);
         d += diff * diff;
       }
       if (d < bestDistance) {

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The images of one stage of a run, loaded and resized as the request says: content to the stage size
- * on its longest side (or to the request's exact output size, scaled to the stage), styles to {@code
- * styleSize} or {@code styleScale * size}, init image and content mask to the output size.
+ * The images of one stage of a run, loaded and resized as the request says: content to the stage
+ * size on its longest side (or to the request's exact output size, scaled to the stage), styles to
+ * {@code styleSize} or {@code styleScale * size}, init image and content mask to the output size.
  *
  * @param content the resized content image, or {@code null} for a run without content
  * @param styles the resized style images
@@ -45,7 +45,8 @@ record RunImages(
       height = content.getHeight();
     }
     // At a coarse stage the style shrinks in proportion, so brush strokes keep their relative size.
-    double side = r.styleSize() > 0 ? r.styleSize() * (double) size / r.size() : r.styleScale() * size;
+    double side =
+        r.styleSize() > 0 ? r.styleSize() * (double) size / r.size() : r.styleScale() * size;
     int styleSide = (int) Math.max(16, Math.round(side));
     List<BufferedImage> styles = new ArrayList<>();
     for (Path p : r.styles()) {
@@ -64,8 +65,7 @@ record RunImages(
     List<BufferedImage> styleMasks = new ArrayList<>();
     if (r.contentMask() != null) {
       contentMask =
-          ImageResize.toSize(
-              ImageFiles.read(r.contentMask(), "content mask", cap), width, height);
+          ImageResize.toSize(ImageFiles.read(r.contentMask(), "content mask", cap), width, height);
       for (int i = 0; i < r.styleMasks().size(); i++) {
         BufferedImage style = styles.get(i);
         styleMasks.add(

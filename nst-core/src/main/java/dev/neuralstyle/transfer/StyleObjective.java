@@ -20,8 +20,9 @@ import java.util.Set;
 
 /**
  * The total loss of Gatys et al. (2015), eq. 7, plus total variation: {@code L = alpha L_content +
- * beta L_style + gamma L_tv}. In adaptive mode (the Hvass notebook) each term is first divided by its
- * own current value + 1e-10, recomputed every evaluation, so the weights act as relative shares.
+ * beta L_style + gamma L_tv}. In adaptive mode (the Hvass notebook) each term is first divided by
+ * its own current value + 1e-10, recomputed every evaluation, so the weights act as relative
+ * shares.
  */
 final class StyleObjective implements Objective {
   /** The Hvass notebook's guard against division by zero in adaptive mode. */
@@ -68,8 +69,7 @@ final class StyleObjective implements Objective {
     double tv;
     double total;
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-      Map<String, NDArray> maps =
-          layers.isEmpty() ? Map.of() : features.extract(leaf, layers);
+      Map<String, NDArray> maps = layers.isEmpty() ? Map.of() : features.extract(leaf, layers);
       NDArray contentLoss = null;
       for (Map.Entry<String, NDArray> e : targets.content().entrySet()) {
         NDArray term = ContentLoss.compute(maps.get(e.getKey()), e.getValue(), form);

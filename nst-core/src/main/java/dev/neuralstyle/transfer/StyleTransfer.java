@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.ConvParameters;
-import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.FeatureNetwork;
 import dev.neuralstyle.features.FeatureNetworks;
+import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggLayers;
 import dev.neuralstyle.image.ImageTensors;
 import dev.neuralstyle.optimize.AdamOptimizer;
@@ -26,15 +26,15 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs style transfers (Gatys, Ecker and Bethge, arXiv 1508.06576) with one set of loaded VGG weights:
- * computes the targets, starts from the requested image and minimises the total loss, reporting
- * progress. Not thread-safe: PyTorch allows one gradient collection per process, so run one transfer
- * at a time.
+ * Runs style transfers (Gatys, Ecker and Bethge, arXiv 1508.06576) with one set of loaded VGG
+ * weights: computes the targets, starts from the requested image and minimises the total loss,
+ * reporting progress. Not thread-safe: PyTorch allows one gradient collection per process, so run
+ * one transfer at a time.
  *
  * <p>Every array of a run lives in one sub-manager on the request's {@link DeviceSpec device}, and
- * everything the run creates (VGG parameters, image tensors, masks, targets, optimiser state)
- * comes from that manager or its children, so the same code runs on the CPU or a GPU. Only plain
- * floats and images leave a run.
+ * everything the run creates (VGG parameters, image tensors, masks, targets, optimiser state) comes
+ * from that manager or its children, so the same code runs on the CPU or a GPU. Only plain floats
+ * and images leave a run.
  */
 public final class StyleTransfer implements AutoCloseable {
   private static final int TOLERANCE_WINDOW = 10;
@@ -44,7 +44,8 @@ public final class StyleTransfer implements AutoCloseable {
   private final Preprocessing weightsConvention;
 
   /**
-   * Uses {@code weights}, which expect inputs in {@code weightsConvention} (a request may override it).
+   * Uses {@code weights}, which expect inputs in {@code weightsConvention} (a request may override
+   * it).
    */
   public StyleTransfer(ConvParameters weights, Preprocessing weightsConvention) {
     // Holds no array itself: each run opens a sub-manager on the device its request names.
@@ -57,7 +58,8 @@ public final class StyleTransfer implements AutoCloseable {
    * Runs {@code request} to completion, cancellation or failure.
    *
    * @param listener receives progress events on this thread
-   * @param cancelled polled between iterations; when true the run stops and returns the current image
+   * @param cancelled polled between iterations; when true the run stops and returns the current
+   *     image
    * @throws NstException on bad input (unreadable image, layer missing from the weights, a GPU the
    *     engine does not see, ...)
    */
@@ -86,8 +88,7 @@ public final class StyleTransfer implements AutoCloseable {
     String deepest = VggLayers.deepest(request.model(), layers);
     for (String conv : VggLayers.convsNeededFor(request.model(), deepest)) {
       if (!weights.has(conv)) {
-        List<String> held =
-            request.model().convNames().stream().filter(weights::has).toList();
+        List<String> held = request.model().convNames().stream().filter(weights::has).toList();
         throw new NstException(
             "layer "
                 + deepest
@@ -214,7 +215,10 @@ public final class StyleTransfer implements AutoCloseable {
               listener.onEvent(new StepCompleted(done, totalBudget, b, t, snapshot));
               if (!Double.isFinite(outcome.loss())) {
                 throw new NstException(
-                    "the loss became " + outcome.loss() + " at iteration " + done
+                    "the loss became "
+                        + outcome.loss()
+                        + " at iteration "
+                        + done
                         + "; lower --learning-rate or the loss weights");
               }
               if (outcome.converged()) {

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Everything that defines one style transfer, validated on construction. Build one with {@link
- * #builder()}, which starts from the defaults in {@link Defaults}; every message of a rejected value
- * names the command-line flag, the rule and the value found.
+ * #builder()}, which starts from the defaults in {@link Defaults}; every message of a rejected
+ * value names the command-line flag, the rule and the value found.
  *
  * @param content the content photo; may be {@code null} for a run without content layers whose
  *     output size is given by {@code width} and {@code height} (texture synthesis)
@@ -34,7 +34,8 @@ import java.util.List;
  * @param tvWeight gamma, the total-variation weight
  * @param lossForm the paper's sums or means
  * @param tvForm L1 or L2 total variation
- * @param adaptiveWeights the Hvass notebook's rescaling of each loss by 1/(value + 1e-10) every step
+ * @param adaptiveWeights the Hvass notebook's rescaling of each loss by 1/(value + 1e-10) every
+ *     step
  * @param optimizer the optimiser
  * @param iterations the budget of loss-and-gradient evaluations
  * @param learningRate step size for Adam and GD, in 8-bit pixel levels (0..255 scale)
@@ -42,16 +43,17 @@ import java.util.List;
  * @param init where the optimisation starts
  * @param seed seed of every random choice (noise init)
  * @param snapshotEvery emit a snapshot image every this many iterations (0: never)
- * @param preprocessing the weights' input convention, or {@code null} to use what the weights declare
- * @param tolerance stop early when the loss changes by less than this fraction over 10 iterations (0:
- *     never)
+ * @param preprocessing the weights' input convention, or {@code null} to use what the weights
+ *     declare
+ * @param tolerance stop early when the loss changes by less than this fraction over 10 iterations
+ *     (0: never)
  * @param maxPixels refuse input images with more pixels than this
  * @param colorPreservation how the output keeps the content's colours
  * @param scales coarse-to-fine stage sizes before the final {@code size} (Gatys et al. 2017), each
  *     smaller than {@code size} (a last entry equal to {@code size} is allowed); empty: automatic
  *     (see {@link #stageSizes()}); {@code [size]}: one stage
- * @param contentMask spatial control (Gatys et al. 2017): an image with one flat colour per region of
- *     the output, or {@code null}
+ * @param contentMask spatial control (Gatys et al. 2017): an image with one flat colour per region
+ *     of the output, or {@code null}
  * @param styleMasks one region image per style image, whose colours say which part of that style
  *     each output region takes its style from; empty: every region uses the whole style images
  * @param width if positive (with {@code height}), the exact output width, and the content image (if
@@ -229,10 +231,10 @@ public record StyleTransferRequest(
   }
 
   /**
-   * The stage sizes in order, ending with {@code size}. Without {@code scales}, an output larger than
-   * {@link Defaults#SINGLE_STAGE_MAX} starts coarse (Gatys et al. 2017): the size is halved until it
-   * is at most that, e.g. 512 gives 256, 512 and 1024 gives 256, 512, 1024. {@code scales} equal to
-   * {@code [size]} asks for one stage.
+   * The stage sizes in order, ending with {@code size}. Without {@code scales}, an output larger
+   * than {@link Defaults#SINGLE_STAGE_MAX} starts coarse (Gatys et al. 2017): the size is halved
+   * until it is at most that, e.g. 512 gives 256, 512 and 1024 gives 256, 512, 1024. {@code scales}
+   * equal to {@code [size]} asks for one stage.
    */
   public List<Integer> stageSizes() {
     List<Integer> stages = new java.util.ArrayList<>(scales);

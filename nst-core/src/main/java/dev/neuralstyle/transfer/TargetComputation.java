@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
-import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.FeatureNetwork;
+import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.image.ImageTensors;
 import dev.neuralstyle.loss.GramMatrix;
 import dev.neuralstyle.loss.LossForm;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes a run's fixed targets once, outside any gradient collection: the content responses P and,
- * per style layer and region, the blended Gram matrix A. Targets are per-position averages over the
- * style images, so styles of any size (and regions of any area) give comparable targets.
+ * Computes a run's fixed targets once, outside any gradient collection: the content responses P
+ * and, per style layer and region, the blended Gram matrix A. Targets are per-position averages
+ * over the style images, so styles of any size (and regions of any area) give comparable targets.
  */
 final class TargetComputation {
   private static final Shape POOL = new Shape(2, 2);
@@ -86,7 +86,8 @@ final class TargetComputation {
           styleMasks.isEmpty() ? null : RegionMasks.planes(styleMasks.get(s), palette);
       try (NDManager scratch = owner.newSubManager()) {
         Map<String, NDArray> maps =
-            features.extract(ImageTensors.toTensor(scratch, style, convention), request.styleLayers());
+            features.extract(
+                ImageTensors.toTensor(scratch, style, convention), request.styleLayers());
         for (String layer : request.styleLayers()) {
           NDArray f = maps.get(layer);
           NDArray[] sum = sums.computeIfAbsent(layer, k -> new NDArray[regions]);
@@ -94,8 +95,7 @@ final class TargetComputation {
           for (int r = 0; r < regions; r++) {
             NDArray perPosition;
             if (planes == null) {
-              perPosition =
-                  GramMatrix.of(f, LossForm.PAPER).div((float) GramMatrix.positions(f));
+              perPosition = GramMatrix.of(f, LossForm.PAPER).div((float) GramMatrix.positions(f));
             } else {
               NDArray mask = maskAt(scratch, planes[r], style, features, layer);
               double count = mask.sum().getFloat();
@@ -145,13 +145,16 @@ final class TargetComputation {
   }
 
   /**
-   * A region plane at a layer's resolution: 2x2 average pooling as often as the network pools before
-   * that layer (Gatys et al. 2017 propagate guidance channels the same way).
+   * A region plane at a layer's resolution: 2x2 average pooling as often as the network pools
+   * before that layer (Gatys et al. 2017 propagate guidance channels the same way).
    */
   private static NDArray maskAt(
-      NDManager manager, float[] plane, BufferedImage image, FeatureNetwork features, String layer) {
-    NDArray mask =
-        manager.create(plane, new Shape(1, 1, image.getHeight(), image.getWidth()));
+      NDManager manager,
+      float[] plane,
+      BufferedImage image,
+      FeatureNetwork features,
+      String layer) {
+    NDArray mask = manager.create(plane, new Shape(1, 1, image.getHeight(), image.getWidth()));
     List<String> names = features.model().layerNames();
     for (String name : names.subList(0, features.model().indexOf(layer))) {
       if (name.startsWith("pool")) {

@@ -52,7 +52,7 @@ final class ChannelCursor {
         pos += buf.position();
         return value;
       } catch (NstException e) {
-        if (buf.hasRemaining() || window == available && available < MAX_PICKLE) {
+        if (buf.hasRemaining() || (window == available && available < MAX_PICKLE)) {
           throw e;
         }
         if (window == MAX_PICKLE) {

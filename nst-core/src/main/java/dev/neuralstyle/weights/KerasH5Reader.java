@@ -89,7 +89,10 @@ final class KerasH5Reader {
     }
   }
 
-  /** Reads a string-array attribute, joining split parts {@code name0}, {@code name1}, .... */
+  /**
+   * Reads a string-array attribute, joining the parts that HDF5 splits a long one into (the name
+   * followed by 0, 1, ...).
+   */
   private static List<String> strings(Path file, Node node, String name) {
     List<String> out = new ArrayList<>();
     if (node.getAttribute(name) != null) {

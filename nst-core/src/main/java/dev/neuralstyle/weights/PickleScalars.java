@@ -41,10 +41,10 @@ final class PickleScalars {
         vm.push(Pickled.NONE);
         break;
       case 0x88: // NEWTRUE
-        vm.push(Boolean.TRUE);
+        vm.push(true);
         break;
       case 0x89: // NEWFALSE
-        vm.push(Boolean.FALSE);
+        vm.push(false);
         break;
       case 'q': // BINPUT
         vm.memoPut(in.get() & 0xFF);

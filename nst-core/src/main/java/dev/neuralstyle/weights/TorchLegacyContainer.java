@@ -137,6 +137,8 @@ final class TorchLegacyContainer {
     }
   }
 
+  // The persistent_load callback for pickles that must hold no persistent ids: throwing is its job.
+  @SuppressWarnings("DoNotCallSuggester")
   static Object noPersistentIds(Object pid) {
     throw new NstException("unexpected persistent id " + pid + " outside the state dict");
   }

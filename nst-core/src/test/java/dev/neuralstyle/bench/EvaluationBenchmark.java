@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Prints median seconds per loss-and-gradient evaluation with the shared real weights and every layer
- * they hold. Not a timed test: run with {@code mvn -pl nst-core -am test -Pall-tests
+ * Prints median seconds per loss-and-gradient evaluation with the shared real weights and every
+ * layer they hold. Not a timed test: run with {@code mvn -pl nst-core -am test -Pall-tests
  * -Dtest=EvaluationBenchmark -Dbench.sizes=256,512}.
  */
 @Tag("slow")
@@ -40,8 +40,8 @@ class EvaluationBenchmark {
                 .contentLayers(List.of("relu3_4"))
                 .styleLayers(
                     List.of(
-                        "relu1_1", "relu1_2", "relu2_1", "relu2_2", "relu3_1", "relu3_2",
-                        "relu3_3", "relu3_4"))
+                        "relu1_1", "relu1_2", "relu2_1", "relu2_2", "relu3_1", "relu3_2", "relu3_3",
+                        "relu3_4"))
                 .optimizer(dev.neuralstyle.optimize.OptimizerKind.ADAM)
                 .init(InitSpec.of(InitMode.CONTENT))
                 .iterations(evals)

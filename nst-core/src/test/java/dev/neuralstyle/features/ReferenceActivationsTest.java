@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden test: the real VGG-19 weights on the shared 64 px crop reproduce the reference activations
- * and Gram matrices (computed in float64, cross-checked with PyTorch) to 1e-4 of each tensor's largest
- * magnitude.
+ * and Gram matrices (computed in float64, cross-checked with PyTorch) to 1e-4 of each tensor's
+ * largest magnitude.
  */
 class ReferenceActivationsTest {
   private static final double RTOL = 1e-4;
@@ -39,7 +39,8 @@ class ReferenceActivationsTest {
   static void load() throws Exception {
     Path weightsFile = SharedFiles.assumeModel("vgg19-imagenet-conv1_1-conv3_4.safetensors");
     Path refs =
-        SharedFiles.assumeModel("testvectors/vgg19-reference-activations-tubingen_crop64.safetensors");
+        SharedFiles.assumeModel(
+            "testvectors/vgg19-reference-activations-tubingen_crop64.safetensors");
     Path crop = SharedFiles.assumeModel("testvectors/tubingen_crop64.png");
     manager = NDManager.newBaseManager();
     weights = WeightsLoader.load(weightsFile, null, null);

@@ -76,8 +76,7 @@ class AtomicFilesTest {
     Path notADir = Files.createFile(dir.resolve("plain-file"));
     Path target = notADir.resolve("out.png");
     NstException e =
-        assertThrows(
-            NstException.class, () -> ImageFiles.write(TestImages.solid(2, 2, 0), target));
+        assertThrows(NstException.class, () -> ImageFiles.write(TestImages.solid(2, 2, 0), target));
     assertTrue(e.getMessage().startsWith("cannot write " + target + ": directory "));
     assertTrue(e.getMessage().contains(notADir.toString()));
   }

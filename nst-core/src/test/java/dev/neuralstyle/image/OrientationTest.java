@@ -22,8 +22,8 @@ class OrientationTest {
   @TempDir Path dir;
 
   /**
-   * EXIF: where row 0 and column 0 of the stored image appear. Columns: orientation, display x
-   * and y of stored pixel (0,0), then of stored pixel (1,0), for a stored 3x2 image.
+   * EXIF: where row 0 and column 0 of the stored image appear. Columns: orientation, display x and
+   * y of stored pixel (0,0), then of stored pixel (1,0), for a stored 3x2 image.
    */
   private static final int[][] EXPECTED = {
     {1, 0, 0, 1, 0},

@@ -20,8 +20,11 @@ class JobQueueTest {
   private final CountDownLatch release = new CountDownLatch(1);
 
   /** Steps until released or cancelled, reporting one step per poll. */
-  private String blockingRun(Job job, dev.neuralstyle.progress.ProgressListener l,
-      java.util.function.BooleanSupplier cancelled) throws InterruptedException {
+  private String blockingRun(
+      Job job,
+      dev.neuralstyle.progress.ProgressListener l,
+      java.util.function.BooleanSupplier cancelled)
+      throws InterruptedException {
     started.countDown();
     int i = 0;
     while (!release.await(5, TimeUnit.MILLISECONDS)) {

@@ -76,8 +76,7 @@ class AnimatedGifWriterTest {
       Node app = find(reader.getImageMetadata(0).getAsTree(FORMAT), "ApplicationExtension");
       assertEquals("NETSCAPE", attribute(app, "applicationID"));
       assertEquals("2.0", attribute(app, "authenticationCode"));
-      assertArrayEquals(
-          new byte[] {1, 0, 0}, (byte[]) ((IIOMetadataNode) app).getUserObject());
+      assertArrayEquals(new byte[] {1, 0, 0}, (byte[]) ((IIOMetadataNode) app).getUserObject());
     } finally {
       reader.dispose();
     }
@@ -88,7 +87,11 @@ class AnimatedGifWriterTest {
     Path file = dir.resolve("once.gif");
     AnimatedGifWriter.write(
         List.of(Pixels.solid(200, 100, 0x336699), Pixels.solid(100, 100, 0x993366)),
-        50, 50, false, 50, file);
+        50,
+        50,
+        false,
+        50,
+        file);
     ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       reader.setInput(in);

@@ -43,8 +43,8 @@ class ComparisonPanelTest {
     assertTrue(panel.getHeight() > r.y + r.height + 10, "room for captions");
     for (Rectangle tile : List.of(r, g, b)) {
       Rectangle caption =
-          new Rectangle(tile.x, tile.y + tile.height, tile.width,
-              panel.getHeight() - tile.y - tile.height);
+          new Rectangle(
+              tile.x, tile.y + tile.height, tile.width, panel.getHeight() - tile.y - tile.height);
       assertTrue(Pixels.dark(panel, caption) > 10, "caption text under tile");
     }
   }

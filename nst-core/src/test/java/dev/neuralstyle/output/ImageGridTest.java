@@ -45,16 +45,16 @@ class ImageGridTest {
     assertEquals(green.y - 22, red.y, "wide tile centred vertically in its cell");
     assertTrue(Pixels.dark(grid, new Rectangle(0, red.y, red.x, 90)) > 10, "row label");
     assertTrue(Pixels.dark(grid, new Rectangle(red.x, 0, 90, red.y)) > 10, "column label");
-    Rectangle below = new Rectangle(0, blue.y + 90, grid.getWidth(),
-        grid.getHeight() - blue.y - 90);
+    Rectangle below =
+        new Rectangle(0, blue.y + 90, grid.getWidth(), grid.getHeight() - blue.y - 90);
     assertTrue(Pixels.dark(grid, below) > 50, "footnote");
   }
 
   @Test
   void worksWithoutLabelsTitleOrFootnote() {
     BufferedImage grid =
-        ImageGrid.render(null, null, null, new BufferedImage[][] {{Pixels.solid(8, 8, 0xFF0000)}},
-            50, null);
+        ImageGrid.render(
+            null, null, null, new BufferedImage[][] {{Pixels.solid(8, 8, 0xFF0000)}}, 50, null);
     Rectangle red = Pixels.boundsOf(grid, 0xFF0000);
     assertEquals(50, red.width);
     assertEquals(grid.getWidth(), red.x * 2 + 50);

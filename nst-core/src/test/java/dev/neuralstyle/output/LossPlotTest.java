@@ -45,10 +45,11 @@ class LossPlotTest {
   void skipsValuesThatCannotBeShownOnALogAxis() {
     double[] bad = {0, -1, Double.NaN, Double.POSITIVE_INFINITY};
     double[] good = {100, 0, 10, Double.NaN, 1, 0.5};
-    BufferedImage plot =
-        LossPlot.render(List.of("bad", "good"), List.of(bad, good), 320, 240);
+    BufferedImage plot = LossPlot.render(List.of("bad", "good"), List.of(bad, good), 320, 240);
     Rectangle all = new Rectangle(0, 0, 320, 240);
-    assertEquals(Legend.SWATCH * Legend.SWATCH, Pixels.count(plot, colour(0), all),
+    assertEquals(
+        Legend.SWATCH * Legend.SWATCH,
+        Pixels.count(plot, colour(0), all),
         "only the legend swatch");
     assertTrue(Pixels.count(plot, colour(1), all) > Legend.SWATCH * Legend.SWATCH);
   }
@@ -69,15 +70,20 @@ class LossPlotTest {
   @Test
   void iterationNumbersAndEmptySeries() {
     BufferedImage plot =
-        LossPlot.render("t", List.of("a", "b"), List.of(new double[] {5, 4, 3}, new double[0]),
-            new int[] {50, 100, 150}, 300, 200);
+        LossPlot.render(
+            "t",
+            List.of("a", "b"),
+            List.of(new double[] {5, 4, 3}, new double[0]),
+            new int[] {50, 100, 150},
+            300,
+            200);
     assertEquals(300, plot.getWidth());
     assertThrows(
-        IllegalArgumentException.class,
-        () -> LossPlot.render(List.of("a"), List.of(), 300, 200));
+        IllegalArgumentException.class, () -> LossPlot.render(List.of("a"), List.of(), 300, 200));
     assertThrows(
         IllegalArgumentException.class,
-        () -> LossPlot.render(null, List.of("a"), List.of(new double[] {1, 2}), new int[] {1},
-            300, 200));
+        () ->
+            LossPlot.render(
+                null, List.of("a"), List.of(new double[] {1, 2}), new int[] {1}, 300, 200));
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class MemoryEstimateTest {
   @Test
   void estimate_covers_the_measured_2048_px_stage_without_being_wildly_high() {
-    long bytes = MemoryEstimate.bytes(VggModel.VGG19, "relu3_1", 2048, 1536, OptimizerKind.LBFGS, 1);
+    long bytes =
+        MemoryEstimate.bytes(VggModel.VGG19, "relu3_1", 2048, 1536, OptimizerKind.LBFGS, 1);
     // Measured peak RSS: 10.0 GB.
     assertTrue(bytes > 10.0e9 && bytes < 14e9, "estimate " + bytes / 1e9 + " GB");
   }

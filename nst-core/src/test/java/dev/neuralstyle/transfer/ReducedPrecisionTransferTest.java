@@ -1,6 +1,5 @@
 package dev.neuralstyle.transfer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neuralstyle.features.FeatureNetworks;

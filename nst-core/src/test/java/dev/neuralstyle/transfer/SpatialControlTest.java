@@ -75,15 +75,31 @@ class SpatialControlTest {
       RunImages images = RunImages.load(masked, 32);
       StyleTargets routed =
           TargetComputation.compute(
-              m, f, Preprocessing.CAFFE, masked, images.content(), images.styles(),
-              images.contentMask(), images.styleMasks(), 32, 32);
+              m,
+              f,
+              Preprocessing.CAFFE,
+              masked,
+              images.content(),
+              images.styles(),
+              images.contentMask(),
+              images.styleMasks(),
+              32,
+              32);
       for (int s = 0; s < 2; s++) {
         StyleTransferRequest alone =
             request(content, stripes, ramp).styles(List.of(s == 0 ? stripes : ramp)).build();
         StyleTargets single =
             TargetComputation.compute(
-                m, f, Preprocessing.CAFFE, alone, images.content(),
-                List.of(images.styles().get(s)), null, List.of(), 32, 32);
+                m,
+                f,
+                Preprocessing.CAFFE,
+                alone,
+                images.content(),
+                List.of(images.styles().get(s)),
+                null,
+                List.of(),
+                32,
+                32);
         for (String layer : List.of("relu1_1", "relu2_1")) {
           assertEquals(2, routed.style().get(layer).size());
           float[] expected = single.style().get(layer).get(0).gram().toFloatArray();
@@ -105,11 +121,13 @@ class SpatialControlTest {
     StyleTransferRequest req =
         request(content, a, b)
             .contentMask(halves("cm.png", 32, 32, RED, BLUE))
-            .styleMasks(List.of(halves("ma.png", 32, 32, RED, BLUE), halves("mb.png", 32, 32, BLUE, RED)))
+            .styleMasks(
+                List.of(halves("ma.png", 32, 32, RED, BLUE), halves("mb.png", 32, 32, BLUE, RED)))
             .iterations(20)
             .build();
     try (StyleTransfer engine =
-        new StyleTransfer(new SeededVggWeights(VggModel.VGG19, "conv2_1", 5), Preprocessing.CAFFE)) {
+        new StyleTransfer(
+            new SeededVggWeights(VggModel.VGG19, "conv2_1", 5), Preprocessing.CAFFE)) {
       StyleTransferResult r = engine.run(req, ProgressListener.NONE, () -> false);
       double first = r.steps().get(0).style();
       double last = r.steps().get(r.steps().size() - 1).style();

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neuralstyle.NstException;
-import dev.neuralstyle.image.ColorSpaces;
-import dev.neuralstyle.image.RgbPixels;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.SeededVggWeights;
 import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.image.ColorSpaces;
+import dev.neuralstyle.image.RgbPixels;
 import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.progress.ProgressEvent;
 import dev.neuralstyle.progress.ProgressListener;
@@ -77,9 +77,7 @@ class StyleTransferRunTest {
     assertTrue(events.get(0) instanceof RunStarted);
     assertTrue(events.get(events.size() - 1) instanceof RunFinished);
     long snapshots =
-        events.stream()
-            .filter(e -> e instanceof StepCompleted s && s.snapshot() != null)
-            .count();
+        events.stream().filter(e -> e instanceof StepCompleted s && s.snapshot() != null).count();
     assertTrue(snapshots >= 2, "snapshots " + snapshots);
     double first = r.steps().get(0).style();
     double last = r.steps().get(r.steps().size() - 1).style();
@@ -91,7 +89,8 @@ class StyleTransferRunTest {
   void every_optimizer_lowers_the_total_loss() {
     for (OptimizerKind kind : OptimizerKind.values()) {
       StyleTransferResult r =
-          engine.run(small().optimizer(kind).iterations(20).build(), ProgressListener.NONE, () -> false);
+          engine.run(
+              small().optimizer(kind).iterations(20).build(), ProgressListener.NONE, () -> false);
       double first = r.steps().get(0).total();
       double last = r.steps().get(r.steps().size() - 1).total();
       assertTrue(last < first, kind + ": " + first + " -> " + last);
@@ -280,8 +279,12 @@ class StyleTransferRunTest {
   void cpu_run_reports_its_device_and_matches_the_default_without_a_gpu() {
     Assumptions.assumeFalse(gpu(), "with a GPU, auto would run there");
     StyleTransferResult cpu =
-        engine.run(small().iterations(8).device(DeviceSpec.cpu()).build(), ProgressListener.NONE, () -> false);
-    StyleTransferResult auto = engine.run(small().iterations(8).build(), ProgressListener.NONE, () -> false);
+        engine.run(
+            small().iterations(8).device(DeviceSpec.cpu()).build(),
+            ProgressListener.NONE,
+            () -> false);
+    StyleTransferResult auto =
+        engine.run(small().iterations(8).build(), ProgressListener.NONE, () -> false);
     assertEquals("cpu", cpu.device());
     assertEquals("cpu", auto.device());
     assertArrayEquals(pixels(cpu.image()), pixels(auto.image()));
@@ -294,7 +297,11 @@ class StyleTransferRunTest {
     NstException e =
         assertThrows(
             NstException.class,
-            () -> engine.run(small().iterations(8).device(DeviceSpec.gpu(0)).build(), events::add, () -> false));
+            () ->
+                engine.run(
+                    small().iterations(8).device(DeviceSpec.gpu(0)).build(),
+                    events::add,
+                    () -> false));
     assertTrue(
         e.getMessage().startsWith("invalid value for --device: gpu needs CUDA GPU 0, but no CUDA"),
         e.getMessage());

@@ -19,6 +19,8 @@ final class StoredZip {
   private final List<byte[]> central = new ArrayList<>();
   private int count;
 
+  // le() allocates heap buffers at offset 0, so array() is exactly the buffer's bytes.
+  @SuppressWarnings("ByteBufferBackingArray")
   void add(String name, byte[] data) {
     byte[] n = name.getBytes(StandardCharsets.UTF_8);
     CRC32 crc = new CRC32();

@@ -97,8 +97,8 @@ public final class TorchFiles {
             .mark();
     for (int i = 0; i < tensors.size(); i++) {
       Tensor t = tensors.get(i);
-      long storageKey = 1000 + i;
-      long tensorKey = 2000 + i;
+      long storageKey = 1000L + i;
+      long tensorKey = 2000L + i;
       storages.writeBytes(
           new PickleWriter()
               .proto()

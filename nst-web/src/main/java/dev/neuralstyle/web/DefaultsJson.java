@@ -32,7 +32,8 @@ final class DefaultsJson {
     }
     m.put("presets", presets);
     Map<String, Object> choices = new LinkedHashMap<>();
-    choices.put("optimizer", Arrays.stream(OptimizerKind.values()).map(OptimizerKind::cliName).toList());
+    choices.put(
+        "optimizer", Arrays.stream(OptimizerKind.values()).map(OptimizerKind::cliName).toList());
     choices.put("pooling", Arrays.stream(PoolingMode.values()).map(PoolingMode::cliName).toList());
     choices.put("precision", Arrays.stream(Precision.values()).map(Precision::cliName).toList());
     choices.put(

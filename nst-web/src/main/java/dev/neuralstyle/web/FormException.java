@@ -1,8 +1,6 @@
 package dev.neuralstyle.web;
 
-/**
- * A rejected form field or upload; the API answers 400 with {@code {"field": …, "error": …}}.
- */
+/** A rejected form field or upload; the API answers 400 with {@code {"field": …, "error": …}}. */
 public final class FormException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -23,8 +23,8 @@ import java.util.function.Function;
 
 /**
  * The typed option fields of the job form, named like the CLI's long options without dashes ({@code
- * content-weight}; {@code contentWeight} is accepted too). Each field parses its text and sets it on
- * a request builder; a value that does not parse fails with a {@link FormException} naming the
+ * content-weight}; {@code contentWeight} is accepted too). Each field parses its text and sets it
+ * on a request builder; a value that does not parse fails with a {@link FormException} naming the
  * field. {@code preset} is handled by {@link JobForm}; image files and weights are never fields.
  */
 final class FormFields {
@@ -41,7 +41,8 @@ final class FormFields {
     field("style-blend", FormFields::doubles, StyleTransferRequestBuilder::styleBlend);
     field("content-layers", FormFields::words, StyleTransferRequestBuilder::contentLayers);
     field("style-layers", FormFields::words, StyleTransferRequestBuilder::styleLayers);
-    field("style-layer-weights", FormFields::doubles, StyleTransferRequestBuilder::styleLayerWeights);
+    field(
+        "style-layer-weights", FormFields::doubles, StyleTransferRequestBuilder::styleLayerWeights);
     field("content-weight", Double::parseDouble, StyleTransferRequestBuilder::contentWeight);
     field("style-weight", Double::parseDouble, StyleTransferRequestBuilder::styleWeight);
     field("tv-weight", Double::parseDouble, StyleTransferRequestBuilder::tvWeight);
@@ -55,7 +56,10 @@ final class FormFields {
     field("tolerance", Double::parseDouble, StyleTransferRequestBuilder::tolerance);
     field("seed", Long::parseLong, StyleTransferRequestBuilder::seed);
     field("init", FormFields::init, StyleTransferRequestBuilder::init);
-    field("preserve-colors", ColorPreservation::parse, StyleTransferRequestBuilder::colorPreservation);
+    field(
+        "preserve-colors",
+        ColorPreservation::parse,
+        StyleTransferRequestBuilder::colorPreservation);
     field("scales", FormFields::integers, StyleTransferRequestBuilder::scales);
     field("device", DeviceSpec::parse, StyleTransferRequestBuilder::device);
   }

@@ -23,16 +23,22 @@ import java.util.stream.Stream;
 public final class JobFiles {
   /** The content image. */
   public static final String CONTENT = "content.png";
+
   /** The result image. */
   public static final String RESULT = "result.png";
+
   /** The content | result | style panel. */
   public static final String PANEL = "panel.png";
+
   /** The optimisation as an animation. */
   public static final String GIF = "progress.gif";
+
   /** The loss curves. */
   public static final String LOSS_PLOT = "loss.png";
+
   /** The run record. */
   public static final String RECORD = "run.json";
+
   /** A small copy of the result for the gallery. */
   public static final String THUMBNAIL = "thumb.png";
 
@@ -80,7 +86,11 @@ public final class JobFiles {
   public OutputFiles outputs(JobId id) {
     Path d = dir(id);
     return new OutputFiles(
-        d.resolve(RESULT), d.resolve(PANEL), d.resolve(GIF), d.resolve(LOSS_PLOT), d.resolve(RECORD));
+        d.resolve(RESULT),
+        d.resolve(PANEL),
+        d.resolve(GIF),
+        d.resolve(LOSS_PLOT),
+        d.resolve(RECORD));
   }
 
   /**
@@ -92,7 +102,9 @@ public final class JobFiles {
       return Optional.empty();
     }
     Path file = dir(id).resolve(name);
-    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(file) : Optional.empty();
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(file)
+        : Optional.empty();
   }
 
   /** The names of the files {@code id} has, sorted. */

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a job's settings (form fields) into a validated request for the server's weights: the
- * library defaults, then the preset, then every field given, exactly as the CLI does. Every rejected
- * value becomes a {@link FormException} naming the field.
+ * library defaults, then the preset, then every field given, exactly as the CLI does. Every
+ * rejected value becomes a {@link FormException} naming the field.
  */
 public final class JobForm {
   /** The preset field. */
@@ -73,7 +73,8 @@ public final class JobForm {
    *
    * @throws FormException naming the field of the first invalid value
    */
-  public StyleTransferRequest request(Map<String, String> settings, Path content, List<Path> styles) {
+  public StyleTransferRequest request(
+      Map<String, String> settings, Path content, List<Path> styles) {
     StyleTransferRequestBuilder b = StyleTransferRequest.builder();
     String preset = settings.get(PRESET);
     if (preset != null) {
@@ -94,7 +95,8 @@ public final class JobForm {
     b.content(content).styles(styles).maxPixels(maxPixels);
     b.snapshotEvery(Math.max(1, b.iterations() / SNAPSHOTS_PER_RUN));
     if (b.size() > maxSize) {
-      throw new FormException("size", "must be at most " + maxSize + " on this server, found " + b.size());
+      throw new FormException(
+          "size", "must be at most " + maxSize + " on this server, found " + b.size());
     }
     StyleTransferRequest request;
     try {
@@ -107,7 +109,9 @@ public final class JobForm {
       String field = settings.containsKey("model") ? "model" : PRESET;
       throw new FormException(
           field,
-          "needs " + request.model().cliName() + " weights; this server has "
+          "needs "
+              + request.model().cliName()
+              + " weights; this server has "
               + weights.model().cliName());
     }
     requireLayers(request.contentLayers(), "content-layers");
@@ -120,7 +124,8 @@ public final class JobForm {
       weights.requireLayers(layers);
     } catch (NstException e) {
       // The message names the server's weights file; clients see only the rule.
-      String message = e.getMessage().replace(String.valueOf(weights.source()), "the server's weights");
+      String message =
+          e.getMessage().replace(String.valueOf(weights.source()), "the server's weights");
       throw new FormException(field, message);
     }
   }

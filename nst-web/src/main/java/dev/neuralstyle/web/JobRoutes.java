@@ -71,7 +71,8 @@ final class JobRoutes {
         throw new FormException("content", "required: upload one content image");
       }
       if (styleParts.size() > MAX_STYLES) {
-        throw new FormException("style", "at most " + MAX_STYLES + " style images, found " + styleParts.size());
+        throw new FormException(
+            "style", "at most " + MAX_STYLES + " style images, found " + styleParts.size());
       }
       for (int i = 0; i < styleParts.size(); i++) {
         Path target = dir.resolve(JobFiles.styleName(i + 1));
@@ -92,7 +93,9 @@ final class JobRoutes {
       files.delete(id);
       throw e;
     }
-    ctx.status(HttpStatus.CREATED).header("Location", "/api/jobs/" + id).json(Map.of("id", id.value()));
+    ctx.status(HttpStatus.CREATED)
+        .header("Location", "/api/jobs/" + id)
+        .json(Map.of("id", id.value()));
   }
 
   /** {@code GET /api/jobs}: every job, newest first. */
@@ -107,7 +110,9 @@ final class JobRoutes {
     ctx.json(describe(job(ctx)));
   }
 
-  /** {@code DELETE /api/jobs/{id}}: cancels an unfinished job (202), deletes a finished one (204). */
+  /**
+   * {@code DELETE /api/jobs/{id}}: cancels an unfinished job (202), deletes a finished one (204).
+   */
   void delete(Context ctx) throws IOException {
     Job job = job(ctx);
     if (!job.state().isFinished()) {
@@ -125,7 +130,10 @@ final class JobRoutes {
     Job job = job(ctx);
     if (!job.state().isFinished() || job.state() == dev.neuralstyle.jobs.JobState.DONE) {
       ctx.status(HttpStatus.CONFLICT)
-          .json(Map.of("error", "only a failed or cancelled job can be resumed; it is " + job.state().apiName()));
+          .json(
+              Map.of(
+                  "error",
+                  "only a failed or cancelled job can be resumed; it is " + job.state().apiName()));
       return;
     }
     ctx.status(HttpStatus.ACCEPTED).json(describe(queue.resume(job.id()).orElseThrow()));
@@ -164,7 +172,9 @@ final class JobRoutes {
   private void serve(Context ctx, JobId id, String name) throws IOException {
     Path file = files.find(id, name).orElseThrow(() -> new NotFoundResponse("no such file"));
     String type =
-        name.endsWith(".png") ? "image/png" : name.endsWith(".gif") ? "image/gif" : "application/json";
+        name.endsWith(".png")
+            ? "image/png"
+            : name.endsWith(".gif") ? "image/gif" : "application/json";
     ctx.contentType(type).header("Cache-Control", "no-cache");
     if (ctx.queryParam("download") != null) {
       ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-" + name + "\"");
@@ -190,7 +200,8 @@ final class JobRoutes {
   }
 
   private Path existing(JobId source, String name, String field) {
-    return files.find(source, name)
+    return files
+        .find(source, name)
         .orElseThrow(() -> new FormException(field, "job " + source + " has no " + name));
   }
 }

@@ -54,7 +54,9 @@ final class ProgressStream implements JobListener, AutoCloseable {
     Map<String, Object> lastStep;
   }
 
-  /** @param describe the job's JSON as {@code GET /api/jobs/{id}} shows it */
+  /**
+   * @param describe the job's JSON as {@code GET /api/jobs/{id}} shows it
+   */
   ProgressStream(Function<Job, Map<String, Object>> describe) {
     this.describe = describe;
   }

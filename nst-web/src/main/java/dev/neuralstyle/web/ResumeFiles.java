@@ -40,8 +40,7 @@ final class ResumeFiles {
     List<Object> list = new ArrayList<>();
     for (StepRecord s : steps) {
       if (s.iteration() <= iteration) {
-        list.add(
-            List.of(s.iteration(), s.content(), s.style(), s.tv(), s.total(), s.seconds()));
+        list.add(List.of(s.iteration(), s.content(), s.style(), s.tv(), s.total(), s.seconds()));
       }
     }
     state.put("steps", list);

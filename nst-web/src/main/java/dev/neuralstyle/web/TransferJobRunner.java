@@ -62,7 +62,8 @@ final class TransferJobRunner implements JobRunner {
     List<BufferedImage> frames = new ArrayList<>();
     List<StepRecord> steps = new ArrayList<>(start.steps());
     StyleTransferResult result;
-    try (StyleTransfer transfer = new StyleTransfer(form.weights(), form.weights().preprocessing())) {
+    try (StyleTransfer transfer =
+        new StyleTransfer(form.weights(), form.weights().preprocessing())) {
       result =
           transfer.run(
               request,
@@ -72,7 +73,11 @@ final class TransferJobRunner implements JobRunner {
                   var b = s.losses();
                   steps.add(
                       new StepRecord(
-                          s.iteration(), b.content(), b.style(), b.tv(), b.total(),
+                          s.iteration(),
+                          b.content(),
+                          b.style(),
+                          b.tv(),
+                          b.total(),
                           s.elapsedSeconds()));
                   if (s.snapshot() != null) {
                     frames.add(s.snapshot());

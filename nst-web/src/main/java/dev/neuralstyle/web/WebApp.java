@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The web app factory: builds the routes of the REST API, the event stream and the static page
- * from an injected {@link JobQueue}, and returns an unstarted {@link Javalin}. The caller starts it
- * (on loopback unless told otherwise) and starts the queue.
+ * The web app factory: builds the routes of the REST API, the event stream and the static page from
+ * an injected {@link JobQueue}, and returns an unstarted {@link Javalin}. The caller starts it (on
+ * loopback unless told otherwise) and starts the queue.
  */
 public final class WebApp {
   private WebApp() {}
@@ -39,7 +39,8 @@ public final class WebApp {
               config.showJavalinBanner = false;
               config.staticFiles.add("/web", Location.CLASSPATH);
               config.http.maxRequestSize = maxRequest;
-              config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes() + 1, SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxFileSize(
+                  settings.maxUploadBytes() + 1, SizeUnit.BYTES);
               config.jetty.multipartConfig.maxTotalRequestSize(maxRequest, SizeUnit.BYTES);
               config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             });
@@ -53,14 +54,26 @@ public final class WebApp {
     app.get("/api/jobs/{id}/files/{name}", r::file);
     app.before("/api/jobs/{id}/events", r::requireJob); // SSE commits 200 before its handler runs
     app.sse("/api/jobs/{id}/events", r::events);
-    app.exception(FormException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.field(), e.getMessage())));
-    app.exception(QueueFullException.class, (e, ctx) -> ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "30").json(error(null, e.getMessage())));
-    app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(error(null, e.getMessage())));
-    app.error(HttpStatus.NOT_FOUND, ctx -> {
-      if (ctx.path().startsWith("/api/") && !"application/json".equals(ctx.res().getContentType())) {
-        ctx.json(error(null, "not found"));
-      }
-    });
+    app.exception(
+        FormException.class,
+        (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.field(), e.getMessage())));
+    app.exception(
+        QueueFullException.class,
+        (e, ctx) ->
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", "30")
+                .json(error(null, e.getMessage())));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) -> ctx.status(e.getStatus()).json(error(null, e.getMessage())));
+    app.error(
+        HttpStatus.NOT_FOUND,
+        ctx -> {
+          if (ctx.path().startsWith("/api/")
+              && !"application/json".equals(ctx.res().getContentType())) {
+            ctx.json(error(null, "not found"));
+          }
+        });
     app.events(e -> e.serverStopped(stream::close));
     return app;
   }

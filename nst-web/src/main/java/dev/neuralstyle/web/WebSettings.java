@@ -51,7 +51,14 @@ public record WebSettings(
   /** A copy with another host. */
   public WebSettings withHost(String newHost) {
     return new WebSettings(
-        newHost, port, dataDir, weights, queueCapacity, maxUploadBytes, maxPixels, maxSize,
+        newHost,
+        port,
+        dataDir,
+        weights,
+        queueCapacity,
+        maxUploadBytes,
+        maxPixels,
+        maxSize,
         toolVersion);
   }
 

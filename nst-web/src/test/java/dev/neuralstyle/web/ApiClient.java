@@ -37,12 +37,26 @@ final class ApiClient {
     String boundary = "----nst" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Map.Entry<String, String> f : fields.entrySet()) {
-      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
-          + "\"\r\n\r\n" + f.getValue() + "\r\n");
+      write(
+          body,
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + f.getKey()
+              + "\"\r\n\r\n"
+              + f.getValue()
+              + "\r\n");
     }
     for (Part p : parts) {
-      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.field()
-          + "\"; filename=\"" + p.fileName() + "\"\r\nContent-Type: image/png\r\n\r\n");
+      write(
+          body,
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + p.field()
+              + "\"; filename=\""
+              + p.fileName()
+              + "\"\r\nContent-Type: image/png\r\n\r\n");
       body.write(p.data());
       write(body, "\r\n");
     }
@@ -58,9 +72,11 @@ final class ApiClient {
   /** Posts a job with a content and a style image and returns its id. */
   String create(Map<String, String> fields) throws Exception {
     HttpResponse<String> r =
-        post(fields, List.of(
-            new Part("content", "c.png", Fixtures.png(64, 48, 0)),
-            new Part("style", "s.png", Fixtures.png(40, 40, 3))));
+        post(
+            fields,
+            List.of(
+                new Part("content", "c.png", Fixtures.png(64, 48, 0)),
+                new Part("style", "s.png", Fixtures.png(40, 40, 3))));
     if (r.statusCode() != 201) {
       throw new AssertionError("POST /api/jobs: " + r.statusCode() + " " + r.body());
     }
@@ -68,18 +84,22 @@ final class ApiClient {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<byte[]> bytes(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
   HttpResponse<String> send(String method, String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -44,8 +44,16 @@ class BrowserEndToEndTest {
     Path content = dir.resolve("content.png");
     Path style = dir.resolve("style.png");
     Optional<Path> shared = SharedFiles.dir();
-    Path photo = shared.map(d -> d.resolve("images/content/tubingen.jpg")).filter(Files::isRegularFile).orElse(null);
-    Path painting = shared.map(d -> d.resolve("images/style/starry_night.jpg")).filter(Files::isRegularFile).orElse(null);
+    Path photo =
+        shared
+            .map(d -> d.resolve("images/content/tubingen.jpg"))
+            .filter(Files::isRegularFile)
+            .orElse(null);
+    Path painting =
+        shared
+            .map(d -> d.resolve("images/style/starry_night.jpg"))
+            .filter(Files::isRegularFile)
+            .orElse(null);
     if (photo != null && painting != null && SharedFiles.partialVgg19().isPresent()) {
       content = photo;
       style = painting;
@@ -57,16 +65,30 @@ class BrowserEndToEndTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1200,1000", "--user-data-dir=" + dir.resolve("profile"));
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1200,1000",
+        "--user-data-dir=" + dir.resolve("profile"));
     options.setExperimentalOption(
-        "prefs", Map.of("download.default_directory", downloads.toString(),
-            "download.prompt_for_download", false));
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
 
-    try (WebServer server = WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)))) {
+    try (WebServer server =
+        WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)))) {
       WebDriver browser = new ChromeDriver(service, options);
       try {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -80,24 +102,39 @@ class BrowserEndToEndTest {
         type(browser, "style-layers", "relu1_1,relu2_1,relu3_1");
         browser.findElement(By.id("start")).click();
 
-        wait.until(b -> b.findElement(By.id("live-image")).getDomProperty("src") != null
-            && b.findElement(By.id("live-image")).getDomProperty("src").startsWith("data:image/png"));
+        wait.until(
+            b ->
+                b.findElement(By.id("live-image")).getDomProperty("src") != null
+                    && b.findElement(By.id("live-image"))
+                        .getDomProperty("src")
+                        .startsWith("data:image/png"));
         // Mid-run: a live snapshot, part of the loss curve, some iterations still to go.
-        wait.until(b -> Integer.parseInt(b.findElement(By.id("live-progress")).getDomProperty("value")) >= 25);
+        wait.until(
+            b ->
+                Integer.parseInt(b.findElement(By.id("live-progress")).getDomProperty("value"))
+                    >= 25);
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), shots.resolve("web-mid-run.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            shot.toPath(),
+            shots.resolve("web-mid-run.png"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         wait.until(b -> b.findElement(By.id("live-state")).getText().equals("done"));
-        WebElement result = wait.until(b -> b.findElement(By.cssSelector("#downloads a[data-file='result.png']")));
+        WebElement result =
+            wait.until(b -> b.findElement(By.cssSelector("#downloads a[data-file='result.png']")));
         result.click();
-        Path file = wait.until(b -> {
-          try (var list = Files.list(downloads)) {
-            return list.filter(p -> p.toString().endsWith("-result.png")).findFirst().orElse(null);
-          } catch (java.io.IOException e) {
-            return null;
-          }
-        });
+        Path file =
+            wait.until(
+                b -> {
+                  try (var list = Files.list(downloads)) {
+                    return list.filter(p -> p.toString().endsWith("-result.png"))
+                        .findFirst()
+                        .orElse(null);
+                  } catch (java.io.IOException e) {
+                    return null;
+                  }
+                });
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(64, Math.max(image.getWidth(), image.getHeight()));
         assertTrue(browser.findElement(By.id("gallery")).getText().contains("done"));

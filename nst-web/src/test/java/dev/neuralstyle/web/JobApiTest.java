@@ -22,17 +22,27 @@ class JobApiTest {
 
   @Test
   void a_job_streams_progress_with_snapshots_and_ends_with_its_files() throws Exception {
-    try (WebServer server = WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)))) {
+    try (WebServer server =
+        WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)))) {
       ApiClient api = new ApiClient(server.port());
       String id = api.create(Fixtures.quick(12));
 
       List<JsonNode> events =
-          api.events(id, e -> e.at("/type").asText().equals("state")
-              && e.at("/job/state").asText().equals("done"), 60);
+          api.events(
+              id,
+              e ->
+                  e.at("/type").asText().equals("state")
+                      && e.at("/job/state").asText().equals("done"),
+              60);
 
-      assertTrue(events.stream().anyMatch(e -> e.get("type").asText().equals("started")), events::toString);
+      assertTrue(
+          events.stream().anyMatch(e -> e.get("type").asText().equals("started")),
+          events::toString);
       JsonNode snapshot =
-          events.stream().filter(e -> e.has("snapshot")).findFirst().orElseThrow(() -> new AssertionError(events));
+          events.stream()
+              .filter(e -> e.has("snapshot"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(events));
       assertEquals("step", snapshot.get("type").asText());
       assertTrue(snapshot.get("snapshot").asText().startsWith("data:image/png;base64,"));
       assertTrue(snapshot.at("/losses/total").isNumber(), snapshot::toString);
@@ -50,11 +60,13 @@ class JobApiTest {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(result.body()));
       assertEquals(48, image.getWidth());
       assertEquals(36, image.getHeight());
-      for (String name : List.of("panel.png", "progress.gif", "loss.png", "run.json", "thumb.png")) {
+      for (String name :
+          List.of("panel.png", "progress.gif", "loss.png", "run.json", "thumb.png")) {
         assertTrue(job.at("/files").has(name), name + " in " + job);
         assertEquals(200, api.bytes("/api/jobs/" + id + "/files/" + name).statusCode(), name);
       }
-      JsonNode record = ApiClient.JSON.readTree(api.get("/api/jobs/" + id + "/files/run.json").body());
+      JsonNode record =
+          ApiClient.JSON.readTree(api.get("/api/jobs/" + id + "/files/run.json").body());
       assertEquals(48, record.at("/request/size").asInt());
       List<JsonNode> replay = api.events(id, e -> false, 10); // returns: the stream ends
       assertEquals("done", replay.get(0).at("/job/state").asText(), replay::toString);
@@ -63,7 +75,8 @@ class JobApiTest {
 
   @Test
   void a_running_job_is_cancelled_keeps_its_image_and_can_then_be_deleted() throws Exception {
-    try (WebServer server = WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)))) {
+    try (WebServer server =
+        WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)))) {
       ApiClient api = new ApiClient(server.port());
       String id = api.create(Fixtures.quick(100_000));
       api.events(id, e -> e.get("type").asText().equals("step"), 60);
@@ -115,12 +128,14 @@ class JobApiTest {
 
   @Test
   void a_cancelled_job_resumes_from_the_image_and_iteration_it_had_reached() throws Exception {
-    try (WebServer server = WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)))) {
+    try (WebServer server =
+        WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)))) {
       ApiClient api = new ApiClient(server.port());
       Map<String, String> settings = Fixtures.quick(400);
       settings.put("optimizer", "adam");
       String id = api.create(settings);
-      api.events(id, e -> e.get("type").asText().equals("step") && e.get("iteration").asInt() >= 5, 60);
+      api.events(
+          id, e -> e.get("type").asText().equals("step") && e.get("iteration").asInt() >= 5, 60);
       assertEquals(202, api.send("DELETE", "/api/jobs/" + id).statusCode());
       int reached = api.await(id, "cancelled", 30).get("iteration").asInt();
       assertTrue(reached >= 5 && reached < 400, "cancelled at " + reached);
@@ -132,7 +147,8 @@ class JobApiTest {
 
       assertEquals(202, api.send("POST", "/api/jobs/" + id + "/resume").statusCode());
       api.await(id, "done", 120);
-      JsonNode record = ApiClient.JSON.readTree(api.get("/api/jobs/" + id + "/files/run.json").body());
+      JsonNode record =
+          ApiClient.JSON.readTree(api.get("/api/jobs/" + id + "/files/run.json").body());
       assertEquals(400, record.at("/result/evaluations").asInt());
       JsonNode steps = record.get("steps");
       assertEquals(400, steps.size(), "one record per Adam step, before and after the cancel");

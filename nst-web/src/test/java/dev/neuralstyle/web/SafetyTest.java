@@ -63,17 +63,25 @@ class SafetyTest {
   void bad_uploads_and_fields_answer_400_naming_the_field_and_leave_nothing_behind()
       throws Exception {
     byte[] text = "#!/bin/sh\necho not an image\n".getBytes(StandardCharsets.UTF_8);
-    assertRejected("content", Fixtures.quick(10), List.of(
-        new ApiClient.Part("content", "photo.png", text),
-        new ApiClient.Part("style", "s.png", Fixtures.png(32, 32, 1))));
-    assertRejected("style", Fixtures.quick(10), List.of(
-        new ApiClient.Part("content", "c.png", Fixtures.png(64, 48, 0)),
-        new ApiClient.Part("style", "s.jpg", text)));
+    assertRejected(
+        "content",
+        Fixtures.quick(10),
+        List.of(
+            new ApiClient.Part("content", "photo.png", text),
+            new ApiClient.Part("style", "s.png", Fixtures.png(32, 32, 1))));
+    assertRejected(
+        "style",
+        Fixtures.quick(10),
+        List.of(
+            new ApiClient.Part("content", "c.png", Fixtures.png(64, 48, 0)),
+            new ApiClient.Part("style", "s.jpg", text)));
     assertRejected("style", Fixtures.quick(10), List.of(images().get(0)));
     assertRejected("content", Fixtures.quick(10), List.of(images().get(1)));
-    assertRejected("content", Fixtures.quick(10), List.of(
-        new ApiClient.Part("content", "big.png", Fixtures.png(200, 150, 0)),
-        images().get(1)));
+    assertRejected(
+        "content",
+        Fixtures.quick(10),
+        List.of(
+            new ApiClient.Part("content", "big.png", Fixtures.png(200, 150, 0)), images().get(1)));
     assertRejected("size", with("size", "abc"), images());
     assertRejected("size", with("size", "4096"), images());
     assertRejected("tv-weight", with("tv-weight", "-1"), images());
@@ -108,17 +116,18 @@ class SafetyTest {
     String id = api.create(Fixtures.quick(3));
     api.await(id, "done", 60);
     Files.writeString(dir.resolve("data/secret.json"), "{}");
-    for (String path : List.of(
-        "/api/jobs/" + id + "/files/..%2F..%2Fsecret.json",
-        "/api/jobs/" + id + "/files/%2e%2e%2f%2e%2e%2fsecret.json",
-        "/api/jobs/" + id + "/files/..%5C..%5Csecret.json",
-        "/api/jobs/" + id + "/files/.%2Frun.json",
-        "/api/jobs/" + id + "/files/RUN.JSON",
-        "/api/jobs/" + id + "/files/jobs.db",
-        "/api/jobs/..%2F..%2Fsecret.json/result",
-        "/api/jobs/" + id + "%2F..%2F..%2Fsecret.json/result",
-        "/api/jobs/not-a-job/result",
-        "/api/jobs/0123456789abcdef/files/run.json")) {
+    for (String path :
+        List.of(
+            "/api/jobs/" + id + "/files/..%2F..%2Fsecret.json",
+            "/api/jobs/" + id + "/files/%2e%2e%2f%2e%2e%2fsecret.json",
+            "/api/jobs/" + id + "/files/..%5C..%5Csecret.json",
+            "/api/jobs/" + id + "/files/.%2Frun.json",
+            "/api/jobs/" + id + "/files/RUN.JSON",
+            "/api/jobs/" + id + "/files/jobs.db",
+            "/api/jobs/..%2F..%2Fsecret.json/result",
+            "/api/jobs/" + id + "%2F..%2F..%2Fsecret.json/result",
+            "/api/jobs/not-a-job/result",
+            "/api/jobs/0123456789abcdef/files/run.json")) {
       HttpResponse<String> r = api.get(path);
       assertEquals(404, r.statusCode(), path + " -> " + r.body());
     }
@@ -135,7 +144,8 @@ class SafetyTest {
     HttpResponse<String> full = api.post(Fixtures.quick(10), images());
 
     assertEquals(429, full.statusCode(), full.body());
-    assertTrue(ApiClient.JSON.readTree(full.body()).get("error").asText().contains("queue is full"));
+    assertTrue(
+        ApiClient.JSON.readTree(full.body()).get("error").asText().contains("queue is full"));
     assertEquals(202, api.send("DELETE", "/api/jobs/" + queued).statusCode());
     assertEquals("cancelled", api.job(queued).get("state").asText());
     assertEquals(202, api.send("DELETE", "/api/jobs/" + running).statusCode());

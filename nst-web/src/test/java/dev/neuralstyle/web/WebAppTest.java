@@ -22,7 +22,8 @@ class WebAppTest {
   void defaults_page_and_unknown_jobs() throws Exception {
     WebSettings settings = Fixtures.settings(dir, Fixtures.weights(dir));
     JobForm form = new JobForm(WeightsLoader.load(settings.weights(), null, null), 512, 1_000_000);
-    JobQueue queue = new JobQueue(new InMemoryJobStore(), (job, l, c) -> "budget", 2, Clock.systemUTC());
+    JobQueue queue =
+        new JobQueue(new InMemoryJobStore(), (job, l, c) -> "budget", 2, Clock.systemUTC());
     JavalinTest.test(
         WebApp.create(queue, new JobFiles(dir.resolve("jobs")), form, settings),
         (server, client) -> {

@@ -48,6 +48,8 @@ final class BodyChunks implements Flow.Subscriber<List<ByteBuffer>> {
    *
    * @throws IOException if the transfer failed or no data arrived within {@code idle}
    */
+  // END is a sentinel: an empty data item equals it but does not end the body.
+  @SuppressWarnings("ReferenceEquality")
   List<ByteBuffer> next(Duration idle) throws IOException, InterruptedException {
     Item item = queue.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
     if (item == null) {

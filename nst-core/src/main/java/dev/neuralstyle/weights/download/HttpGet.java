@@ -58,12 +58,14 @@ final class HttpGet {
                   ? BodySubscribers.fromSubscriber(chunks)
                   : BodySubscribers.discarding();
             });
-    whole.whenComplete(
-        (response, error) -> {
-          if (error != null) {
-            head.completeExceptionally(error);
-          }
-        });
+    // Only the side effect matters: a failed exchange fails the header future too.
+    CompletableFuture<?> unused =
+        whole.whenComplete(
+            (response, error) -> {
+              if (error != null) {
+                head.completeExceptionally(error);
+              }
+            });
     try {
       return new HttpGet(
           head.get(timeout.toMillis() + HEADER_GRACE_MILLIS, TimeUnit.MILLISECONDS), chunks);
