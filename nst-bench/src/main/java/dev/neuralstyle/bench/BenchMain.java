@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.Map;
  * (bench/reference.py), {@code allocator} (jemalloc when present, or {@code system}), {@code
  * ttq-size} (512), {@code ttq-ratio} target loss as a fraction of the first evaluation's (0.03),
  * {@code ttq-max-evals} (200), {@code ttq-rounds} (2), {@code ttq} (true), {@code profile} (true),
- * {@code seed} (0).
+ * {@code seed} (0), {@code precision} of the evaluation rows ({@code fp32}, or {@code bf16}: the
+ * engine's {@code --precision bf16} against PyTorch's CPU bf16 autocast).
  */
 public final class BenchMain {
   private static final String JEMALLOC = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2";
@@ -87,15 +89,23 @@ public final class BenchMain {
     Map<String, List<Double>> peaks = new LinkedHashMap<>();
     gemm(peaks);
 
+    // fp32, or bf16 on both sides: the engine's --precision bf16 against PyTorch's CPU autocast.
+    String precision = o.getOrDefault("precision", "fp32");
+    if (!precision.equals("fp32") && !precision.equals("bf16")) {
+      throw new IllegalArgumentException("--precision must be fp32 or bf16, found " + precision);
+    }
+    OUT.printf(Locale.ROOT, "# precision of the evaluation rows: %s%n", precision);
     Map<String, List<JsonNode>> results = new LinkedHashMap<>();
     for (int size : sizes) {
       for (int r = 0; r < rounds; r++) {
         String[] args = {
           "--dir", dir.toString(), "--size", "" + size, "--evals", "" + evals, "--seed", seed
         };
+        String[] javaArgs = append(args, "--precision", precision);
+        String[] pythonArgs = precision.equals("fp32") ? args : append(args, "--bf16");
         boolean javaFirst = r % 2 == 0;
         for (int k = 0; k < 2; k++) {
-          JsonNode n = (k == 0) == javaFirst ? java("eval", args) : python("eval", args);
+          JsonNode n = (k == 0) == javaFirst ? java("eval", javaArgs) : python("eval", pythonArgs);
           results.computeIfAbsent(n.get("side").asText() + size, x -> new ArrayList<>()).add(n);
           OUT.printf(
               Locale.ROOT,
@@ -314,6 +324,12 @@ public final class BenchMain {
           .computeIfAbsent(side + "-conv", k -> new ArrayList<>())
           .addAll(list(n.get("conv1x1_gflops")));
     }
+  }
+
+  private static String[] append(String[] args, String... more) {
+    String[] all = Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
   }
 
   private JsonNode java(String mode, String... args) throws IOException, InterruptedException {
