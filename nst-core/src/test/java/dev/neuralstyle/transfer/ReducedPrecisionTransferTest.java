@@ -12,16 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The issue's quality check for reduced precision: with the real VGG-19 weights, the same seed, the
  * same noise start and 150 L-BFGS evaluations (near convergence at 32 px), a bf16 run ends within
  * 2% of the fp32 run's final loss (losses are computed in fp32 on both sides; measured: 0.45%). The
- * CPU check is lifted so that this also runs, emulated and slowly, on CPUs without AVX512-BF16.
+ * CPU check is lifted so that this also runs, emulated, on CPUs without AVX512-BF16: there it takes
+ * about 3 minutes on two cores, so it is tagged slow ({@code mvn -B verify -Pall-tests}); the
+ * default suite keeps {@code ScriptedVggFeaturesTest}, which checks bf16 features and gradients.
  */
 class ReducedPrecisionTransferTest {
   @Test
+  @Tag("slow")
   void bf16_final_loss_is_within_two_percent_of_fp32() {
     Path weightsFile = SharedFiles.assumeModel("vgg19-imagenet-conv1_1-conv3_4.safetensors");
     Path images = SharedFiles.dir().orElseThrow().resolve("images");
