@@ -17,6 +17,7 @@ import dev.neuralstyle.image.ImageTensors;
 import dev.neuralstyle.loss.ContentLoss;
 import dev.neuralstyle.loss.GramMatrix;
 import dev.neuralstyle.loss.LossForm;
+import dev.neuralstyle.loss.Scalars;
 import dev.neuralstyle.loss.StyleLoss;
 import dev.neuralstyle.loss.TotalVariationLoss;
 import dev.neuralstyle.loss.TvForm;
@@ -248,14 +249,16 @@ public final class EngineWorker {
           record(phases, "forward", t0, r);
           t0 = System.nanoTime();
           NDArray loss =
-              ContentLoss.compute(maps.get("relu4_2"), targets.get("relu4_2"), LossForm.MEAN)
-                  .mul(5f);
+              Scalars.times(
+                  ContentLoss.compute(maps.get("relu4_2"), targets.get("relu4_2"), LossForm.MEAN),
+                  5);
           for (String l : BenchJob.STYLE_LAYERS) {
             loss =
                 loss.add(
-                    StyleLoss.layerError(maps.get(l), targets.get(l), LossForm.MEAN).mul(100f));
+                    Scalars.times(
+                        StyleLoss.layerError(maps.get(l), targets.get(l), LossForm.MEAN), 100));
           }
-          loss = loss.add(TotalVariationLoss.compute(x, TvForm.L2).mul(1e-3f));
+          loss = loss.add(Scalars.times(TotalVariationLoss.compute(x, TvForm.L2), 1e-3));
           loss.getFloat();
           record(phases, "losses", t0, r);
           t0 = System.nanoTime();

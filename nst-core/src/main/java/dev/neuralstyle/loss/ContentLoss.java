@@ -17,6 +17,6 @@ public final class ContentLoss {
   public static NDArray compute(NDArray features, NDArray target, LossForm form) {
     NDArray diff = features.sub(target);
     NDArray squared = diff.mul(diff);
-    return form == LossForm.PAPER ? squared.sum().mul(0.5f) : squared.mean();
+    return form == LossForm.PAPER ? Scalars.times(squared.sum(), 0.5) : squared.mean();
   }
 }

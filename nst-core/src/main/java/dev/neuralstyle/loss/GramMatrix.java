@@ -25,7 +25,7 @@ public final class GramMatrix {
         (shape.dimension() == 4 ? features.transpose(0, 2, 3, 1) : features.transpose(1, 2, 0))
             .reshape(m, n);
     NDArray gram = positionsByChannels.transpose().matMul(positionsByChannels);
-    return form == LossForm.MEAN ? gram.div((float) (n * m)) : gram;
+    return form == LossForm.MEAN ? Scalars.dividedBy(gram, (double) (n * m)) : gram;
   }
 
   /**
@@ -39,7 +39,7 @@ public final class GramMatrix {
     long n = shape.get(shape.dimension() - 3);
     NDArray f = features.mul(mask).reshape(n, -1);
     NDArray gram = f.matMul(f.transpose());
-    return form == LossForm.MEAN ? gram.div((float) (n * count)) : gram;
+    return form == LossForm.MEAN ? Scalars.dividedBy(gram, n * count) : gram;
   }
 
   /** Number of positions M (height x width) of a (1, N, H, W) or (N, H, W) feature array. */

@@ -24,7 +24,7 @@ public final class StyleLoss {
     }
     double n = gram.getShape().get(0);
     double m = GramMatrix.positions(features);
-    return squared.sum().div((float) (4.0 * n * n * m * m));
+    return Scalars.dividedBy(squared.sum(), 4.0 * n * n * m * m);
   }
 
   /**
@@ -41,6 +41,6 @@ public final class StyleLoss {
       return squared.mean();
     }
     double n = gram.getShape().get(0);
-    return squared.sum().div((float) (4.0 * n * n * count * count));
+    return Scalars.dividedBy(squared.sum(), 4.0 * n * n * count * count);
   }
 }

@@ -8,6 +8,7 @@ import dev.neuralstyle.features.FeatureNetwork;
 import dev.neuralstyle.loss.ContentLoss;
 import dev.neuralstyle.loss.LossBreakdown;
 import dev.neuralstyle.loss.LossForm;
+import dev.neuralstyle.loss.Scalars;
 import dev.neuralstyle.loss.StyleLoss;
 import dev.neuralstyle.loss.TotalVariationLoss;
 import dev.neuralstyle.loss.TvForm;
@@ -85,7 +86,7 @@ final class StyleObjective implements Objective {
                   ? StyleLoss.layerError(f, region.gram(), form)
                   : StyleLoss.guidedLayerError(
                       f, region.mask(), region.positions(), region.gram(), form);
-          NDArray term = error.mul(w);
+          NDArray term = Scalars.times(error, w);
           styleLoss = styleLoss == null ? term : styleLoss.add(term);
         }
       }
@@ -98,7 +99,7 @@ final class StyleObjective implements Objective {
       objective = addTerm(objective, styleLoss, beta, style);
       objective = addTerm(objective, tvLoss, gamma, tv);
       if (objective == null) {
-        objective = leaf.sum().mul(0f);
+        objective = Scalars.times(leaf.sum(), 0);
       }
       total = objective.getFloat();
       collector.backward(objective);
@@ -111,7 +112,7 @@ final class StyleObjective implements Objective {
       return sum;
     }
     double scale = adaptive ? weight / (value + ADAPTIVE_EPSILON) : weight;
-    NDArray weighted = term.mul((float) scale);
+    NDArray weighted = Scalars.times(term, scale);
     return sum == null ? weighted : sum.add(weighted);
   }
 }
