@@ -5,7 +5,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.neuralstyle.NstException;
@@ -79,15 +78,10 @@ public final class ScriptedVggFeatures implements FeatureNetwork {
     NDManager manager = parent.newSubManager();
     try {
       List<NDArray> parameters = new ArrayList<>();
-      int inChannels = 3;
-      for (String conv : VggLayers.convsNeededFor(model, deepestLayer)) {
-        if (!params.has(conv)) {
-          throw new NstException("the weights have no " + conv + ", needed for " + deepestLayer);
-        }
-        int out = VggLayers.channels(VggLayers.blockOf(conv));
-        parameters.add(manager.create(params.weight(conv), new Shape(out, inChannels, 3, 3)));
-        parameters.add(manager.create(params.bias(conv), new Shape(out)));
-        inChannels = out;
+      for (NDArray[] weightAndBias :
+          ConvArrays.copy(manager, model, params, deepestLayer).values()) {
+        parameters.add(weightAndBias[0]);
+        parameters.add(weightAndBias[1]);
       }
       return new ScriptedVggFeatures(model, pooling, precision, manager, parameters, deepestLayer);
     } catch (RuntimeException e) {

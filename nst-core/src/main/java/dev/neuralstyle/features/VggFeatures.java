@@ -74,21 +74,13 @@ public final class VggFeatures implements FeatureNetwork {
     boolean channelsLast = !Boolean.getBoolean("nst.nchw");
     NDManager manager = parent.newSubManager();
     try {
-      Map<String, NDArray[]> convs = new LinkedHashMap<>();
-      int inChannels = 3;
-      for (String conv : VggLayers.convsNeededFor(model, deepestLayer)) {
-        if (!params.has(conv)) {
-          throw new NstException("the weights have no " + conv + ", needed for " + deepestLayer);
-        }
-        int out = VggLayers.channels(VggLayers.blockOf(conv));
-        NDArray raw = manager.create(params.weight(conv), new Shape(out, inChannels, 3, 3));
-        NDArray weight = channelsLast ? channelsLast(raw) : raw;
-        if (weight != raw) {
+      Map<String, NDArray[]> convs = ConvArrays.copy(manager, model, params, deepestLayer);
+      if (channelsLast) {
+        for (NDArray[] weightAndBias : convs.values()) {
+          NDArray raw = weightAndBias[0];
+          weightAndBias[0] = channelsLast(raw);
           raw.close();
         }
-        NDArray bias = manager.create(params.bias(conv), new Shape(out));
-        convs.put(conv, new NDArray[] {weight, bias});
-        inChannels = out;
       }
       return new VggFeatures(model, pooling, manager, convs, deepestLayer, channelsLast);
     } catch (RuntimeException e) {
