@@ -7,7 +7,7 @@ equal layer weights, mean-normalised losses (alpha 5, beta 500, squared total va
 from the content tensor in <dir>/inputs_<size>.safetensors. Prints one line "RESULT {json}".
 
 Modes: eval (Adam, one evaluation per step, each timed), ttq (L-BFGS with strong-Wolfe line search
-until the total loss reaches --target), gemm (4096^2 fp32 matrix product rate), profile (forward,
+until the total loss reaches the absolute --target, or --max-evals), gemm (4096^2 fp32 matrix product rate), profile (forward,
 losses, backward split).
 """
 import argparse
@@ -105,17 +105,21 @@ def peak_rss():
 
 
 def setup(args):
+    """The objective (its targets computed) and the content tensor; also the seconds the target
+    computation took (reading the files is not counted)."""
     w = read_safetensors(args.dir + "/weights.safetensors")
     inputs = read_safetensors("%s/inputs_%d.safetensors" % (args.dir, args.size))
     if args.channels_last:  # not the default: the reference is the plain script a user would write
         cl = torch.channels_last
         w = {k: v.contiguous(memory_format=cl) if v.dim() == 4 else v for k, v in w.items()}
         inputs = {k: v.contiguous(memory_format=cl) for k, v in inputs.items()}
-    return Objective(Vgg(w), inputs["content"], inputs["style"]), inputs["content"]
+    t0 = time.perf_counter()
+    obj = Objective(Vgg(w), inputs["content"], inputs["style"])
+    return obj, inputs["content"], time.perf_counter() - t0
 
 
 def run_eval(args):
-    obj, content = setup(args)
+    obj, content, _ = setup(args)
     x = content.clone().requires_grad_(True)
     opt = torch.optim.Adam([x], lr=10.0, betas=(0.9, 0.999), eps=1e-8)
     mean = torch.tensor(CAFFE_MEAN_BGR).view(1, 3, 1, 1)
@@ -147,12 +151,17 @@ class Reached(Exception):
 
 
 def run_ttq(args):
-    obj, content = setup(args)
+    """L-BFGS until the total loss is at most --target (checked after every evaluation) or
+    --max-evals evaluations. "seconds" is the optimisation time to the target (null if not
+    reached); "cap_seconds" the time to the last evaluation; "setup_seconds" the target computation
+    before either, which neither includes; "stop" says which end came first: target, cap or
+    converged (torch's own stopping test)."""
+    obj, content, setup_seconds = setup(args)
     x = content.clone().requires_grad_(True)
     opt = torch.optim.LBFGS([x], lr=1, max_iter=args.max_evals, max_eval=args.max_evals,
                             tolerance_grad=1e-12, tolerance_change=1e-12, history_size=50,
                             line_search_fn="strong_wolfe")
-    state = {"evals": 0, "loss": None, "seconds": None}
+    state = {"evals": 0, "loss": None, "best": float("inf"), "seconds": None, "trace": []}
     start = time.perf_counter()
 
     def closure():
@@ -161,6 +170,13 @@ def run_ttq(args):
         loss.backward()
         state["evals"] += 1
         state["loss"] = loss.item()
+        state["best"] = min(state["best"], state["loss"])
+        if args.trace:
+            state["trace"].append([state["evals"], round(time.perf_counter() - start, 3),
+                                   state["loss"]])
+        if args.progress and state["evals"] % args.progress == 0:
+            print("ttq: %d evaluations, %.1f s, loss %.6g" % (state["evals"],
+                  time.perf_counter() - start, state["loss"]), file=sys.stderr, flush=True)
         if state["loss"] <= args.target:
             state["seconds"] = time.perf_counter() - start
             raise Reached()
@@ -170,8 +186,17 @@ def run_ttq(args):
         opt.step(closure)
     except Reached:
         pass
-    return {"mode": "ttq", "size": args.size, "target": args.target, "seconds": state["seconds"],
-            "evals": state["evals"], "loss": state["loss"], "wall": time.perf_counter() - start}
+    wall = time.perf_counter() - start
+    # torch's L-BFGS also ends by itself when a step no longer changes the loss ("converged")
+    stop = ("target" if state["seconds"] is not None
+            else "cap" if state["evals"] >= args.max_evals else "converged")
+    result = {"mode": "ttq", "size": args.size, "target": args.target, "seconds": state["seconds"],
+              "stop": stop,
+              "evals": state["evals"], "loss": state["loss"], "best_loss": state["best"],
+              "cap_seconds": wall, "setup_seconds": setup_seconds, "wall": wall}
+    if args.trace:
+        result["trace"] = state["trace"]
+    return result
 
 
 def run_gemm(args):
@@ -196,7 +221,7 @@ def run_gemm(args):
 
 
 def run_profile(args):
-    obj, content = setup(args)
+    obj, content, _ = setup(args)
     phases = {"forward_nograd": [], "forward": [], "losses": [], "backward": []}
     for r in range(args.reps + 1):
         with torch.no_grad():
@@ -231,6 +256,10 @@ def main():
     p.add_argument("--evals", type=int, default=10)
     p.add_argument("--target", type=float)
     p.add_argument("--max-evals", type=int, default=300)
+    p.add_argument("--trace", action="store_true",
+                   help="ttq mode: add [evaluations, seconds, loss] of every evaluation")
+    p.add_argument("--progress", type=int, default=0,
+                   help="ttq mode: a line on stderr every this many evaluations (0: none)")
     p.add_argument("--n", type=int, default=4096)
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--threads", type=int, default=2)
