@@ -4,11 +4,12 @@
 Mirrors the engine's job exactly (see nst-bench BenchJob): VGG-19 convolutions conv1_1..conv5_1 with
 the weights in <dir>/weights.safetensors, average pooling, content relu4_2, style relu1_1..relu5_1 with
 equal layer weights, mean-normalised losses (alpha 5, beta 500, squared total variation 1e-3), starting
-from the content tensor in <dir>/inputs_<size>.safetensors. Prints one line "RESULT {json}".
+from the content tensor in <dir>/inputs_<size>.safetensors (ttq mode: or from uniform noise, --init
+noise). Prints one line "RESULT {json}".
 
 Modes: eval (Adam, one evaluation per step, each timed), ttq (L-BFGS with strong-Wolfe line search
-until the total loss reaches the absolute --target, or --max-evals), gemm (4096^2 fp32 matrix product rate), profile (forward,
-losses, backward split).
+until the total loss reaches the absolute --target, or --max-evals), gemm (4096^2 fp32 matrix
+product rate), profile (forward, losses, backward split).
 """
 import argparse
 import json
@@ -150,14 +151,23 @@ class Reached(Exception):
     pass
 
 
+class OutOfTime(Exception):
+    pass
+
+
 def run_ttq(args):
-    """L-BFGS until the total loss is at most --target (checked after every evaluation) or
-    --max-evals evaluations. "seconds" is the optimisation time to the target (null if not
-    reached); "cap_seconds" the time to the last evaluation; "setup_seconds" the target computation
-    before either, which neither includes; "stop" says which end came first: target, cap or
-    converged (torch's own stopping test)."""
+    """L-BFGS until the total loss is at most --target (checked after every evaluation), or for
+    --max-evals evaluations or --max-seconds of optimisation. "seconds" is the optimisation time
+    to the target (null if not reached); "cap_seconds" the time to the last evaluation;
+    "setup_seconds" the target computation before either, which neither includes; "stop" says
+    which end came first: target, cap, time or converged (torch's own stopping test)."""
     obj, content, setup_seconds = setup(args)
-    x = content.clone().requires_grad_(True)
+    if args.init == "noise":  # uniform in 0..255 per channel, as the engine's noise init
+        torch.manual_seed(args.seed)
+        mean = torch.tensor(CAFFE_MEAN_BGR).view(1, 3, 1, 1)
+        x = (torch.rand(content.shape) * 255 - mean).requires_grad_(True)
+    else:
+        x = content.clone().requires_grad_(True)
     opt = torch.optim.LBFGS([x], lr=1, max_iter=args.max_evals, max_eval=args.max_evals,
                             tolerance_grad=1e-12, tolerance_change=1e-12, history_size=50,
                             line_search_fn="strong_wolfe")
@@ -180,17 +190,24 @@ def run_ttq(args):
         if state["loss"] <= args.target:
             state["seconds"] = time.perf_counter() - start
             raise Reached()
+        if args.max_seconds and time.perf_counter() - start >= args.max_seconds:
+            raise OutOfTime()
         return loss
 
+    out_of_time = False
     try:
         opt.step(closure)
     except Reached:
         pass
+    except OutOfTime:
+        out_of_time = True
     wall = time.perf_counter() - start
     # torch's L-BFGS also ends by itself when a step no longer changes the loss ("converged")
     stop = ("target" if state["seconds"] is not None
+            else "time" if out_of_time
             else "cap" if state["evals"] >= args.max_evals else "converged")
-    result = {"mode": "ttq", "size": args.size, "target": args.target, "seconds": state["seconds"],
+    result = {"mode": "ttq", "size": args.size, "init": args.init, "target": args.target,
+              "seconds": state["seconds"],
               "stop": stop,
               "evals": state["evals"], "loss": state["loss"], "best_loss": state["best"],
               "cap_seconds": wall, "setup_seconds": setup_seconds, "wall": wall}
@@ -256,6 +273,8 @@ def main():
     p.add_argument("--evals", type=int, default=10)
     p.add_argument("--target", type=float)
     p.add_argument("--max-evals", type=int, default=300)
+    p.add_argument("--max-seconds", type=float, default=0,
+                   help="ttq mode: stop after this much optimisation time (0: no limit)")
     p.add_argument("--trace", action="store_true",
                    help="ttq mode: add [evaluations, seconds, loss] of every evaluation")
     p.add_argument("--progress", type=int, default=0,
@@ -265,7 +284,10 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--channels-last", action="store_true", help="channels-last weights and inputs")
     p.add_argument("--bf16", action="store_true", help="eval mode: bfloat16 autocast")
-    p.add_argument("--seed", type=int, default=0, help="unused: the weights file carries the seed")
+    p.add_argument("--seed", type=int, default=0,
+                   help="seed of the noise init (the weights file carries the network's)")
+    p.add_argument("--init", choices=["content", "noise"], default="content",
+                   help="ttq mode: start from the content image or from uniform noise")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     result = {"eval": run_eval, "ttq": run_ttq, "gemm": run_gemm, "profile": run_profile}[args.mode](args)
