@@ -4,11 +4,12 @@
 Mirrors the engine's job exactly (see nst-bench BenchJob): VGG-19 convolutions conv1_1..conv5_1 with
 the weights in <dir>/weights.safetensors, average pooling, content relu4_2, style relu1_1..relu5_1 with
 equal layer weights, mean-normalised losses (alpha 5, beta 500, squared total variation 1e-3), starting
-from the content tensor in <dir>/inputs_<size>.safetensors. Prints one line "RESULT {json}".
+from the content tensor in <dir>/inputs_<size>.safetensors (ttq mode: or from uniform noise, --init
+noise). Prints one line "RESULT {json}".
 
 Modes: eval (Adam, one evaluation per step, each timed), ttq (L-BFGS with strong-Wolfe line search
-until the total loss reaches --target), gemm (4096^2 fp32 matrix product rate), profile (forward,
-losses, backward split).
+until the total loss reaches the absolute --target, or --max-evals), gemm (4096^2 fp32 matrix
+product rate), profile (forward, losses, backward split).
 """
 import argparse
 import json
@@ -105,17 +106,21 @@ def peak_rss():
 
 
 def setup(args):
+    """The objective (its targets computed) and the content tensor; also the seconds the target
+    computation took (reading the files is not counted)."""
     w = read_safetensors(args.dir + "/weights.safetensors")
     inputs = read_safetensors("%s/inputs_%d.safetensors" % (args.dir, args.size))
     if args.channels_last:  # not the default: the reference is the plain script a user would write
         cl = torch.channels_last
         w = {k: v.contiguous(memory_format=cl) if v.dim() == 4 else v for k, v in w.items()}
         inputs = {k: v.contiguous(memory_format=cl) for k, v in inputs.items()}
-    return Objective(Vgg(w), inputs["content"], inputs["style"]), inputs["content"]
+    t0 = time.perf_counter()
+    obj = Objective(Vgg(w), inputs["content"], inputs["style"])
+    return obj, inputs["content"], time.perf_counter() - t0
 
 
 def run_eval(args):
-    obj, content = setup(args)
+    obj, content, _ = setup(args)
     x = content.clone().requires_grad_(True)
     opt = torch.optim.Adam([x], lr=10.0, betas=(0.9, 0.999), eps=1e-8)
     mean = torch.tensor(CAFFE_MEAN_BGR).view(1, 3, 1, 1)
@@ -146,13 +151,27 @@ class Reached(Exception):
     pass
 
 
+class OutOfTime(Exception):
+    pass
+
+
 def run_ttq(args):
-    obj, content = setup(args)
-    x = content.clone().requires_grad_(True)
+    """L-BFGS until the total loss is at most --target (checked after every evaluation), or for
+    --max-evals evaluations or --max-seconds of optimisation. "seconds" is the optimisation time
+    to the target (null if not reached); "cap_seconds" the time to the last evaluation;
+    "setup_seconds" the target computation before either, which neither includes; "stop" says
+    which end came first: target, cap, time or converged (torch's own stopping test)."""
+    obj, content, setup_seconds = setup(args)
+    if args.init == "noise":  # uniform in 0..255 per channel, as the engine's noise init
+        torch.manual_seed(args.seed)
+        mean = torch.tensor(CAFFE_MEAN_BGR).view(1, 3, 1, 1)
+        x = (torch.rand(content.shape) * 255 - mean).requires_grad_(True)
+    else:
+        x = content.clone().requires_grad_(True)
     opt = torch.optim.LBFGS([x], lr=1, max_iter=args.max_evals, max_eval=args.max_evals,
                             tolerance_grad=1e-12, tolerance_change=1e-12, history_size=50,
                             line_search_fn="strong_wolfe")
-    state = {"evals": 0, "loss": None, "seconds": None}
+    state = {"evals": 0, "loss": None, "best": float("inf"), "seconds": None, "trace": []}
     start = time.perf_counter()
 
     def closure():
@@ -161,17 +180,40 @@ def run_ttq(args):
         loss.backward()
         state["evals"] += 1
         state["loss"] = loss.item()
+        state["best"] = min(state["best"], state["loss"])
+        if args.trace:
+            state["trace"].append([state["evals"], round(time.perf_counter() - start, 3),
+                                   state["loss"]])
+        if args.progress and state["evals"] % args.progress == 0:
+            print("ttq: %d evaluations, %.1f s, loss %.6g" % (state["evals"],
+                  time.perf_counter() - start, state["loss"]), file=sys.stderr, flush=True)
         if state["loss"] <= args.target:
             state["seconds"] = time.perf_counter() - start
             raise Reached()
+        if args.max_seconds and time.perf_counter() - start >= args.max_seconds:
+            raise OutOfTime()
         return loss
 
+    out_of_time = False
     try:
         opt.step(closure)
     except Reached:
         pass
-    return {"mode": "ttq", "size": args.size, "target": args.target, "seconds": state["seconds"],
-            "evals": state["evals"], "loss": state["loss"], "wall": time.perf_counter() - start}
+    except OutOfTime:
+        out_of_time = True
+    wall = time.perf_counter() - start
+    # torch's L-BFGS also ends by itself when a step no longer changes the loss ("converged")
+    stop = ("target" if state["seconds"] is not None
+            else "time" if out_of_time
+            else "cap" if state["evals"] >= args.max_evals else "converged")
+    result = {"mode": "ttq", "size": args.size, "init": args.init, "target": args.target,
+              "seconds": state["seconds"],
+              "stop": stop,
+              "evals": state["evals"], "loss": state["loss"], "best_loss": state["best"],
+              "cap_seconds": wall, "setup_seconds": setup_seconds, "wall": wall}
+    if args.trace:
+        result["trace"] = state["trace"]
+    return result
 
 
 def run_gemm(args):
@@ -196,7 +238,7 @@ def run_gemm(args):
 
 
 def run_profile(args):
-    obj, content = setup(args)
+    obj, content, _ = setup(args)
     phases = {"forward_nograd": [], "forward": [], "losses": [], "backward": []}
     for r in range(args.reps + 1):
         with torch.no_grad():
@@ -231,12 +273,21 @@ def main():
     p.add_argument("--evals", type=int, default=10)
     p.add_argument("--target", type=float)
     p.add_argument("--max-evals", type=int, default=300)
+    p.add_argument("--max-seconds", type=float, default=0,
+                   help="ttq mode: stop after this much optimisation time (0: no limit)")
+    p.add_argument("--trace", action="store_true",
+                   help="ttq mode: add [evaluations, seconds, loss] of every evaluation")
+    p.add_argument("--progress", type=int, default=0,
+                   help="ttq mode: a line on stderr every this many evaluations (0: none)")
     p.add_argument("--n", type=int, default=4096)
     p.add_argument("--reps", type=int, default=5)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--channels-last", action="store_true", help="channels-last weights and inputs")
     p.add_argument("--bf16", action="store_true", help="eval mode: bfloat16 autocast")
-    p.add_argument("--seed", type=int, default=0, help="unused: the weights file carries the seed")
+    p.add_argument("--seed", type=int, default=0,
+                   help="seed of the noise init (the weights file carries the network's)")
+    p.add_argument("--init", choices=["content", "noise"], default="content",
+                   help="ttq mode: start from the content image or from uniform noise")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     result = {"eval": run_eval, "ttq": run_ttq, "gemm": run_gemm, "profile": run_profile}[args.mode](args)

@@ -15,6 +15,7 @@ import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.transfer.InitMode;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.StyleTransferRequest;
+import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,11 +66,31 @@ final class BenchJob {
   /** The request both sides mirror, with the given optimiser and evaluation budget. */
   static StyleTransferRequest request(
       Path dir, int size, OptimizerKind optimizer, int evaluations) {
+    return job(dir, size)
+        .scales(List.of(size)) // one stage, as the reference runs
+        .optimizer(optimizer)
+        .learningRate(ADAM_RATE)
+        .lbfgsHistory(LBFGS_HISTORY)
+        .init(InitSpec.of(InitMode.CONTENT))
+        .iterations(evaluations)
+        .build();
+  }
+
+  /**
+   * The library's default pipeline on this job: the job's network, layers and loss settings, and
+   * otherwise {@link dev.neuralstyle.transfer.Defaults} (optimiser, stages, iteration schedule,
+   * tolerance), starting from {@code init}.
+   */
+  static StyleTransferRequest pipelineRequest(Path dir, int size, InitMode init) {
+    return job(dir, size).init(InitSpec.of(init)).build();
+  }
+
+  /** The job's images, network, layers and loss settings; everything else at the defaults. */
+  private static StyleTransferRequestBuilder job(Path dir, int size) {
     return StyleTransferRequest.builder()
         .content(content(dir, size))
         .styles(List.of(style(dir, size)))
         .size(size)
-        .scales(List.of(size)) // one stage, as the reference runs
         .styleScale(1.0)
         .model(MODEL)
         .pooling(PoolingMode.AVERAGE)
@@ -81,13 +102,7 @@ final class BenchJob {
         .tvWeight(TV_WEIGHT)
         .lossForm(LossForm.MEAN)
         .tvForm(TvForm.L2)
-        .adaptiveWeights(false)
-        .optimizer(optimizer)
-        .learningRate(ADAM_RATE)
-        .lbfgsHistory(LBFGS_HISTORY)
-        .init(InitSpec.of(InitMode.CONTENT))
-        .iterations(evaluations)
-        .build();
+        .adaptiveWeights(false);
   }
 
   /** Writes the job's files for {@code sizes} into {@code dir}. */

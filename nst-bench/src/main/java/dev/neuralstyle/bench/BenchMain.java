@@ -1,15 +1,10 @@
 package dev.neuralstyle.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,30 +18,34 @@ import java.util.Map;
  * measurement in its own process, and prints a table: median seconds per evaluation, GFLOP/s from
  * the analytic convolution count ({@link ConvFlops}: one evaluation = 2 x forward), percentage of
  * the 4096² fp32 GEMM rate measured by DJL in the same run, peak RSS (VmHWM) and Java/Python
- * ratios; then the time-to-quality comparison (L-BFGS until a fixed total loss). "Best round" is
- * the lowest per-process median: on a shared machine a whole process can fall into another job's
- * burst. Every raw result is appended to {@code results.jsonl} in the job directory.
+ * ratios; then the time-to-quality comparison (L-BFGS until a fixed total loss) and the default
+ * pipeline against single-scale L-BFGS to the same loss ({@link PipelineRow}). "Best round" is the
+ * lowest per-process median: on a shared machine a whole process can fall into another job's burst.
+ * Every raw result is appended to {@code results.jsonl} in the job directory.
  *
  * <p>Options ({@code --name value}): {@code dir} job directory (default {@code bench/out}), {@code
  * shared} shared data (default {@code ../shared}), {@code sizes} (256,512), {@code evals} per
  * process (10), {@code rounds} (2), {@code python} (/usr/bin/python3), {@code reference}
  * (bench/reference.py), {@code allocator} (jemalloc when present, or {@code system}), {@code
- * ttq-size} (512), {@code ttq-ratio} target loss as a fraction of the first evaluation's (0.03),
- * {@code ttq-max-evals} (200), {@code ttq-rounds} (2), {@code ttq} (true), {@code profile} (true),
- * {@code seed} (0), {@code precision} of the evaluation rows ({@code fp32}, or {@code bf16}: the
- * engine's {@code --precision bf16} against PyTorch's CPU bf16 autocast).
+ * ttq-size} (512, also the pipeline row's size), {@code ttq-ratio} target loss as a fraction of the
+ * first evaluation's (0.03), {@code ttq-max-evals} (200), {@code ttq-rounds} (2), {@code ttq}
+ * (true), {@code pipeline} (true), {@code pipeline-init} (noise), {@code pipeline-reference-init}
+ * (content), {@code pipeline-rounds} (1),
+ * {@code pipeline-max-evals} (1000), {@code pipeline-time-cap} (3), {@code profile} (true), {@code
+ * seed} (0), {@code precision} of the evaluation rows ({@code fp32}, or {@code bf16}: the engine's
+ * {@code --precision bf16} against PyTorch's CPU bf16 autocast).
  */
 public final class BenchMain {
-  private static final String JEMALLOC = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final PrintStream OUT = System.out;
 
   private final Map<String, String> o;
   private final Path dir;
+  private final Workers workers;
 
   private BenchMain(Map<String, String> options) {
     this.o = options;
     this.dir = Path.of(options.getOrDefault("dir", "bench/out")).toAbsolutePath();
+    this.workers = new Workers(options, dir);
   }
 
   /** Entry point. */
@@ -64,15 +63,16 @@ public final class BenchMain {
     }
     int ttqSize = Integer.parseInt(o.getOrDefault("ttq-size", "512"));
     boolean ttq = Boolean.parseBoolean(o.getOrDefault("ttq", "true"));
+    boolean pipeline = Boolean.parseBoolean(o.getOrDefault("pipeline", "true"));
     List<Integer> prepared = new ArrayList<>(sizes);
-    if (ttq && !prepared.contains(ttqSize)) {
+    if ((ttq || pipeline) && !prepared.contains(ttqSize)) {
       prepared.add(ttqSize);
     }
     int evals = Integer.parseInt(o.getOrDefault("evals", "10"));
     int rounds = Integer.parseInt(o.getOrDefault("rounds", "2"));
     String seed = o.getOrDefault("seed", "0");
     Path shared = Path.of(o.getOrDefault("shared", "../shared"));
-    OUT.printf(Locale.ROOT, "# job directory %s, allocator %s%n", dir, allocator());
+    OUT.printf(Locale.ROOT, "# job directory %s, allocator %s%n", dir, workers.allocator());
     java(
         "prepare",
         "--dir",
@@ -200,6 +200,9 @@ public final class BenchMain {
     }
     if (ttq) {
       timeToQuality(ttqSize, seed, results.get("java" + ttqSize));
+    }
+    if (pipeline) {
+      new PipelineRow(workers, dir, o, OUT).run(ttqSize, seed);
     }
   }
 
@@ -333,65 +336,11 @@ public final class BenchMain {
   }
 
   private JsonNode java(String mode, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Dai.djl.offline=true");
-    cmd.add("-Djava.awt.headless=true");
-    for (String opt : o.getOrDefault("java-opts", "").split(" ")) {
-      if (!opt.isBlank()) {
-        cmd.add(opt);
-      }
-    }
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(EngineWorker.class.getName());
-    cmd.add(mode);
-    cmd.addAll(List.of(args));
-    return launch(cmd);
+    return workers.java(mode, args);
   }
 
   private JsonNode python(String mode, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(o.getOrDefault("python", "/usr/bin/python3"));
-    cmd.add(o.getOrDefault("reference", "bench/reference.py"));
-    cmd.add(mode);
-    cmd.addAll(List.of(args));
-    return launch(cmd);
-  }
-
-  private String allocator() {
-    String a = o.getOrDefault("allocator", Files.exists(Path.of(JEMALLOC)) ? "jemalloc" : "system");
-    return a;
-  }
-
-  private JsonNode launch(List<String> cmd) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-    if (allocator().equals("jemalloc")) {
-      pb.environment().put("LD_PRELOAD", JEMALLOC);
-      pb.environment().put("MALLOC_CONF", "dirty_decay_ms:-1,muzzy_decay_ms:-1");
-    }
-    Process p = pb.start();
-    JsonNode result = null;
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (line.startsWith("RESULT ")) {
-          result = JSON.readTree(line.substring(7));
-          Files.writeString(
-              dir.resolve("results.jsonl"),
-              line.substring(7) + "\n",
-              StandardCharsets.UTF_8,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND);
-        }
-      }
-    }
-    int rc = p.waitFor();
-    if (rc != 0 || result == null) {
-      throw new IOException("exit " + rc + " without a result: " + String.join(" ", cmd));
-    }
-    return result;
+    return workers.python(mode, args);
   }
 
   private static List<Double> times(List<JsonNode> runs) {

@@ -36,8 +36,9 @@ import java.util.Map;
 
 /**
  * One measurement in its own JVM, so that its peak RSS is its own. Prints one line {@code RESULT
- * {json}} on standard output. Modes: {@code prepare}, {@code eval}, {@code ttq}, {@code gemm},
- * {@code profile}; options as {@code --name value}.
+ * {json}} on standard output. Modes: {@code prepare}, {@code eval}, {@code ttq}, {@code pipeline}
+ * ({@link PipelineWorker}), {@code gemm}, {@code profile}, {@code layout}; options as {@code --name
+ * value}.
  */
 public final class EngineWorker {
   private EngineWorker() {}
@@ -61,6 +62,7 @@ public final class EngineWorker {
       }
       case "eval" -> evaluations(o);
       case "ttq" -> timeToQuality(o);
+      case "pipeline" -> PipelineWorker.run(o);
       case "gemm" ->
           gemm(
               Integer.parseInt(o.getOrDefault("n", "4096")),
