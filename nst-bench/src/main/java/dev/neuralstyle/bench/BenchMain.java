@@ -30,10 +30,10 @@ import java.util.Map;
  * ttq-size} (512, also the pipeline row's size), {@code ttq-ratio} target loss as a fraction of the
  * first evaluation's (0.03), {@code ttq-max-evals} (200), {@code ttq-rounds} (2), {@code ttq}
  * (true), {@code pipeline} (true), {@code pipeline-init} (noise), {@code pipeline-reference-init}
- * (content), {@code pipeline-rounds} (1),
- * {@code pipeline-max-evals} (1000), {@code pipeline-time-cap} (3), {@code profile} (true), {@code
- * seed} (0), {@code precision} of the evaluation rows ({@code fp32}, or {@code bf16}: the engine's
- * {@code --precision bf16} against PyTorch's CPU bf16 autocast).
+ * (content), {@code pipeline-rounds} (1), {@code pipeline-max-evals} (1000), {@code
+ * pipeline-time-cap} (3), {@code profile} (true), {@code seed} (0), {@code precision} of the
+ * evaluation rows ({@code fp32}, or {@code bf16}: the engine's {@code --precision bf16} against
+ * PyTorch's CPU bf16 autocast).
  */
 public final class BenchMain {
   private static final PrintStream OUT = System.out;

@@ -24,8 +24,8 @@ import java.util.function.ToDoubleFunction;
  * its first, smallest stage). The reference starts from the content image: torch's L-BFGS cannot
  * leave 512² noise on this job. Its first step is {@code min(1, 1/sum|g|)}, about 1e-9 here, which
  * leaves the float32 loss unchanged, and torch then stops by its own tests (measured: 4
- * evaluations, loss still 1.71666e7). Starting from the content image is the reference's best
- * case, so the comparison favours it.
+ * evaluations, loss still 1.71666e7). Starting from the content image is the reference's best case,
+ * so the comparison favours it.
  *
  * <p>The reference needs the engine's final loss as its target, so each round runs the engine first
  * on even rounds and the reference first on odd rounds, with the target of the latest engine run
@@ -35,10 +35,10 @@ import java.util.function.ToDoubleFunction;
  * {@code content}), {@code pipeline-reference-init} the reference's ({@code content} or {@code
  * noise}), {@code pipeline-rounds} (1: a round takes about an hour and a half at 512² on a 2-core
  * Zen 3), {@code pipeline-max-evals} the reference's evaluation cap (1000), {@code
- * pipeline-time-cap} the reference's time cap as a multiple of the engine's time in the same
- * round (3: enough to show a ratio below 1/3). When the reference stops above the target (at a cap,
- * or because torch's L-BFGS ends by itself when a step no longer changes the loss), its time to
- * that point and its lowest loss are reported: a lower bound on its time, so the ratio is an upper
+ * pipeline-time-cap} the reference's time cap as a multiple of the engine's time in the same round
+ * (3: enough to show a ratio below 1/3). When the reference stops above the target (at a cap, or
+ * because torch's L-BFGS ends by itself when a step no longer changes the loss), its time to that
+ * point and its lowest loss are reported: a lower bound on its time, so the ratio is an upper
  * bound.
  */
 final class PipelineRow {

@@ -241,7 +241,8 @@ public final class TransferCommand implements Callable<Integer> {
       names = "--tolerance",
       paramLabel = "F",
       description =
-          "Stop when the loss changes by less than this fraction over 10 iterations (0: never).")
+          "End a stage when the loss fell by less than this fraction over 10 iterations"
+              + " (0: never).")
   double tolerance;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the noise start.")

@@ -53,6 +53,7 @@ final class FigureAssembly implements AutoCloseable {
         .pooling(s.pooling())
         .size(s.size())
         .iterations(s.iterations())
+        .tolerance(0) // a figure runs exactly its iterations: tiles stay comparable
         .seed(s.seed())
         .device(s.device())
         .lossForm(LossForm.PAPER)

@@ -144,6 +144,32 @@ class StyleTransferRunTest {
   }
 
   @Test
+  void a_tolerance_ends_the_run_once_the_loss_stops_falling() {
+    // 10% over 10 iterations: reached long before 300 iterations on this small problem
+    StyleTransferResult r =
+        engine.run(
+            small().iterations(300).tolerance(0.1).build(), ProgressListener.NONE, () -> false);
+    assertEquals("tolerance", r.stopReason());
+    assertTrue(r.evaluations() < 300, "evaluations " + r.evaluations());
+    List<StepRecord> steps = r.steps();
+    double before = steps.get(steps.size() - 11).total();
+    double now = steps.get(steps.size() - 1).total();
+    assertTrue(before - now <= 0.1 * before, before + " -> " + now);
+  }
+
+  @Test
+  void tolerance_zero_runs_every_iteration() {
+    StyleTransferResult r =
+        engine.run(
+            // Adam: one evaluation per step and no convergence test of its own
+            small().optimizer(OptimizerKind.ADAM).iterations(40).tolerance(0).build(),
+            ProgressListener.NONE,
+            () -> false);
+    assertEquals("budget", r.stopReason());
+    assertEquals(40, r.evaluations());
+  }
+
+  @Test
   void native_memory_stays_flat_over_sixty_iterations() {
     long[] rss = new long[2];
     engine.run(
