@@ -239,18 +239,7 @@ public final class BenchMain {
               .asDouble();
     }
     double target = ratio * first;
-    String[] args = {
-      "--dir",
-      dir.toString(),
-      "--size",
-      "" + size,
-      "--target",
-      String.format(Locale.ROOT, "%.9g", target),
-      "--max-evals",
-      o.getOrDefault("ttq-max-evals", "200"),
-      "--seed",
-      seed
-    };
+    String[] args = workers.ttqArgs(size, target, o.getOrDefault("ttq-max-evals", "200"), seed);
     int rounds = Integer.parseInt(o.getOrDefault("ttq-rounds", "2"));
     List<JsonNode> runs = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {

@@ -78,21 +78,16 @@ final class PipelineRow {
       JsonNode p =
           workers.python(
               "ttq",
-              "--dir",
-              dir.toString(),
-              "--size",
-              "" + size,
-              "--target",
-              String.format(Locale.ROOT, "%.9g", target),
-              "--max-evals",
-              maxEvals,
-              "--max-seconds",
-              String.format(Locale.ROOT, "%.1f", maxSeconds),
-              "--seed",
-              seed,
-              "--init",
-              referenceInit,
-              "--trace");
+              workers.ttqArgs(
+                  size,
+                  target,
+                  maxEvals,
+                  seed,
+                  "--max-seconds",
+                  String.format(Locale.ROOT, "%.1f", maxSeconds),
+                  "--init",
+                  referenceInit,
+                  "--trace"));
       python.add(p);
       out.printf(
           Locale.ROOT,

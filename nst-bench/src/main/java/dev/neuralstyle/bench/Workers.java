@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,6 +68,28 @@ final class Workers {
     cmd.add(mode);
     cmd.addAll(List.of(args));
     return launch(cmd);
+  }
+
+  /**
+   * The arguments of a {@code ttq} run on the job (either side): L-BFGS at {@code size} until the
+   * total loss is at most {@code target} or after {@code maxEvals} evaluations, then {@code more}.
+   */
+  String[] ttqArgs(int size, double target, String maxEvals, String seed, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--dir",
+                dir.toString(),
+                "--size",
+                "" + size,
+                "--target",
+                String.format(Locale.ROOT, "%.9g", target),
+                "--max-evals",
+                maxEvals,
+                "--seed",
+                seed));
+    args.addAll(List.of(more));
+    return args.toArray(new String[0]);
   }
 
   /** Appends a summary record to {@code results.jsonl}. */
