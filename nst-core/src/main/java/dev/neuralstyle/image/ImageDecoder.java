@@ -21,6 +21,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * decoder gives for truncated files, into a one-line {@link NstException}.
  */
 final class ImageDecoder {
+  private static final long DECODE_BYTES_PER_PIXEL = 12;
+
   private ImageDecoder() {}
 
   /**
@@ -49,13 +51,29 @@ final class ImageDecoder {
     }
   }
 
-  private static BufferedImage decodeWith(
-      ImageReader reader, ImageInputStream in, byte[] data, String what, long maxPixels)
+  /** The header's {@code {width, height}} of a regular file, checked against {@code maxPixels}. */
+  static int[] dimensions(java.nio.file.Path file, String what, long maxPixels) {
+    try (ImageInputStream in = new javax.imageio.stream.FileImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new NstException(
+            what + " is not an image in a format Java can decode (PNG, JPEG, GIF, BMP, TIFF)");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return checkedSize(reader, what, maxPixels);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException e) {
+      throw new NstException(what + " could not be read: " + AtomicFiles.reason(e), e);
+    }
+  }
+
+  private static int[] checkedSize(ImageReader reader, String what, long maxPixels)
       throws IOException {
     String format = reader.getFormatName().toUpperCase(Locale.ROOT);
-    List<String> warnings = new ArrayList<>();
-    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-    reader.setInput(in, true, true);
     int width;
     int height;
     try {
@@ -79,12 +97,41 @@ final class ImageDecoder {
               pixels,
               maxPixels));
     }
+    // Decoding holds the decoder's raster and the sRGB copy: about 12 bytes per pixel.
+    long heap = pixels * DECODE_BYTES_PER_PIXEL;
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (heap > free) {
+      throw new NstException(
+          String.format(
+              Locale.ROOT,
+              "%s is %dx%d; decoding it needs about %.1f GB of Java heap but %.1f GB is free"
+                  + " (lower --max-pixels, use a smaller image, or raise -Xmx)",
+              what,
+              width,
+              height,
+              heap / 1e9,
+              free / 1e9));
+    }
+    return new int[] {width, height};
+  }
+
+  private static BufferedImage decodeWith(
+      ImageReader reader, ImageInputStream in, byte[] data, String what, long maxPixels)
+      throws IOException {
+    String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+    List<String> warnings = new ArrayList<>();
+    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+    reader.setInput(in, true, true);
+    checkedSize(reader, what, maxPixels);
     JpegSegments jpeg = JpegSegments.parse(data);
     BufferedImage image;
     try {
       image = Srgb.toIntRgb(readImage(reader, jpeg));
     } catch (IOException | RuntimeException e) {
       throw corrupt(what, format, AtomicFiles.reason(e), e);
+    } catch (OutOfMemoryError e) { // the estimate above was low (say, 16-bit samples)
+      throw new NstException(what + " is too large to decode in the Java heap", e);
     }
     for (String warning : warnings) {
       String lower = warning.toLowerCase(Locale.ROOT);

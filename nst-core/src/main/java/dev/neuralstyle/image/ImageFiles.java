@@ -2,10 +2,7 @@ package dev.neuralstyle.image;
 
 import dev.neuralstyle.NstException;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.neuralstyle.RegularFiles;
 import java.nio.file.Path;
 
 /**
@@ -16,6 +13,9 @@ import java.nio.file.Path;
 public final class ImageFiles {
   /** Default cap on width x height for images that are read: 100 million pixels. */
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+
+  /** The largest image file read: 1 GiB (100 Mpx of uncompressed 8-bit RGBA is 400 MB). */
+  public static final long MAX_FILE_BYTES = 1L << 30;
 
   private ImageFiles() {}
 
@@ -44,20 +44,21 @@ public final class ImageFiles {
    */
   public static BufferedImage read(Path file, String role, long maxPixels) {
     String what = role + " " + file;
-    if (Files.isDirectory(file)) {
-      throw new NstException(what + " is a directory, not an image file");
-    }
-    byte[] data;
-    try {
-      data = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new NstException(what + " does not exist", e);
-    } catch (AccessDeniedException e) {
-      throw new NstException(what + " cannot be read: permission denied", e);
-    } catch (IOException | OutOfMemoryError e) {
-      throw new NstException(what + " could not be read: " + e, e);
-    }
+    byte[] data = RegularFiles.readAllBytes(file, role, MAX_FILE_BYTES);
     return ImageDecoder.decode(data, what, maxPixels);
+  }
+
+  /**
+   * The width and height of an image file, from its header only (nothing is decoded).
+   *
+   * @param role how error messages name the file, e.g. {@code "content image"}
+   * @param maxPixels refuse images with more pixels than this
+   * @return {@code {width, height}}
+   * @throws NstException if the file is missing, not a regular file, not an image or too large
+   */
+  public static int[] dimensions(Path file, String role, long maxPixels) {
+    RegularFiles.require(file, role);
+    return ImageDecoder.dimensions(file, role + " " + file, maxPixels);
   }
 
   /**

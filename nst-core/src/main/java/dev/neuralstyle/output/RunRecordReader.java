@@ -1,5 +1,6 @@
 package dev.neuralstyle.output;
 
+import dev.neuralstyle.RegularFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.NstException;
@@ -33,6 +34,9 @@ import java.util.Map;
 public final class RunRecordReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The largest run record read (a record of 100,000 steps is about 15 MB). */
+  static final long MAX_BYTES = 64L << 20;
+
   private RunRecordReader() {}
 
   /**
@@ -43,7 +47,7 @@ public final class RunRecordReader {
   public static RecordedRun read(Path file) {
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readAllBytes(file));
+      root = JSON.readTree(RegularFiles.readAllBytes(file, "run record", MAX_BYTES));
     } catch (IOException e) {
       throw new NstException("cannot read run record " + file + ": " + e.getMessage(), e);
     }

@@ -43,6 +43,12 @@ final class Checks {
     }
   }
 
+  /** {@code v} in at most 6 significant digits ({@code 1e+09}, not a long row of digits). */
+  static String shortNumber(double v) {
+    String s = String.format(java.util.Locale.ROOT, "%.6g", v);
+    return s.contains("e") ? s : new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
+  }
+
   private static String bounds(long min, long max) {
     return max == Integer.MAX_VALUE || max == Long.MAX_VALUE
         ? ">= " + min

@@ -7,6 +7,8 @@ import dev.neuralstyle.optimize.OptimizerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -15,8 +17,12 @@ import java.util.OptionalLong;
  * to the deepest layer are counted twice (forward values kept for backward, plus their gradients),
  * plus the optimiser's image-sized arrays and a fixed base for the engine. Calibrated on this
  * project's measurements: 10.0 GB peak for a 2048x1536 stage to relu3_1 (estimate 11.6 GB).
+ *
+ * <p>{@link #peakBytes} covers a whole request (every stage, and the style images' forward pass),
+ * so that a run is refused before its first stage and a server can refuse a job before queueing
+ * it.
  */
-final class MemoryEstimate {
+public final class MemoryEstimate {
   private static final long BASE = 512L << 20;
 
   private MemoryEstimate() {}
@@ -24,6 +30,85 @@ final class MemoryEstimate {
   /** Estimated peak bytes of one stage at {@code width x height}. */
   static long bytes(
       VggModel model, String deepest, int width, int height, OptimizerKind optimizer, int history) {
+    double floats = activations(model, deepest, width, height);
+    double image = 3.0 * width * height;
+    double optimizerArrays =
+        switch (optimizer) {
+          case LBFGS -> (2.0 * history + 4) * image;
+          case ADAM -> 4 * image;
+          case GD -> 2 * image;
+        };
+    return BASE + (long) (4 * (2 * floats + optimizerArrays));
+  }
+
+  /**
+   * The estimated peak bytes of a whole run of {@code r} on a content image of {@code contentWidth
+   * x contentHeight} (ignored when the request gives an output size): the largest of its stages,
+   * and of the style images' forward pass (square, the worst case for their unknown shape).
+   */
+  public static long peakBytes(StyleTransferRequest r, int contentWidth, int contentHeight) {
+    List<String> layers = new ArrayList<>(r.contentLayers());
+    layers.addAll(r.styleLayers());
+    String deepest = VggLayers.deepest(r.model(), layers);
+    long peak = 0;
+    for (int size : r.stageSizes()) {
+      int[] wh = stageDimensions(r, size, contentWidth, contentHeight);
+      peak =
+          Math.max(peak, bytes(r.model(), deepest, wh[0], wh[1], r.optimizer(), r.lbfgsHistory()));
+    }
+    int styleSide = styleSide(r);
+    if (!r.styles().isEmpty()) {
+      peak = Math.max(peak, BASE + 4 * (long) activations(r.model(), deepest, styleSide, styleSide));
+    }
+    return peak;
+  }
+
+  /**
+   * Throws before any work when {@link #peakBytes} exceeds the memory the operating system reports
+   * as available.
+   *
+   * @throws NstException naming the size, the estimate and what is available
+   */
+  public static void checkRun(StyleTransferRequest r, int contentWidth, int contentHeight) {
+    OptionalLong available = available();
+    long needed = peakBytes(r, contentWidth, contentHeight);
+    if (available.isPresent() && needed > available.getAsLong()) {
+      int[] wh = stageDimensions(r, r.size(), contentWidth, contentHeight);
+      throw new NstException(
+          String.format(
+              java.util.Locale.ROOT,
+              "--size %d (a %dx%d image, style images up to %d px) needs about %.1f GB, but only"
+                  + " %.1f GB of memory is available; use a smaller --size or --style-size,"
+                  + " fewer/shallower layers, --optimizer adam or a smaller --lbfgs-history",
+              r.size(),
+              wh[0],
+              wh[1],
+              styleSide(r),
+              needed / 1e9,
+              available.getAsLong() / 1e9));
+    }
+  }
+
+  /** The output dimensions of the stage of longest side {@code size}, as {@code RunImages}. */
+  static int[] stageDimensions(StyleTransferRequest r, int size, int contentW, int contentH) {
+    if (r.hasOutputSize() || r.content() == null) {
+      int w = (int) Math.max(16, Math.round(r.width() * (double) size / r.size()));
+      int h = (int) Math.max(16, Math.round(r.height() * (double) size / r.size()));
+      return new int[] {w, h};
+    }
+    double scale = (double) size / Math.max(contentW, contentH);
+    int w = contentW >= contentH ? size : Math.max(1, (int) Math.round(contentW * scale));
+    int h = contentH > contentW ? size : Math.max(1, (int) Math.round(contentH * scale));
+    return new int[] {w, h};
+  }
+
+  private static int styleSide(StyleTransferRequest r) {
+    double side = r.styleSize() > 0 ? r.styleSize() : r.styleScale() * r.size();
+    return (int) Math.max(16, Math.min(StyleTransferRequest.MAX_SIDE, Math.round(side)));
+  }
+
+  /** Float count of the activations up to {@code deepest} at {@code width x height}. */
+  private static double activations(VggModel model, String deepest, int width, int height) {
     double floats = 0;
     int pools = 0;
     for (String layer : model.layerNames().subList(0, model.indexOf(deepest) + 1)) {
@@ -33,14 +118,7 @@ final class MemoryEstimate {
       int channels = VggLayers.channels(Math.min(5, VggLayers.blockOf(layer)));
       floats += channels * (double) (width >> pools) * (height >> pools);
     }
-    double image = 3.0 * width * height;
-    double optimizerArrays =
-        switch (optimizer) {
-          case LBFGS -> (2.0 * history + 4) * image;
-          case ADAM -> 4 * image;
-          case GD -> 2 * image;
-        };
-    return BASE + (long) (4 * (2 * floats + optimizerArrays));
+    return floats;
   }
 
   /** Throws when the estimate exceeds the memory the operating system reports as available. */
@@ -64,7 +142,7 @@ final class MemoryEstimate {
   }
 
   /** MemAvailable from /proc/meminfo, where there is one. */
-  private static OptionalLong available() {
+  public static OptionalLong available() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
         if (line.startsWith("MemAvailable:")) {

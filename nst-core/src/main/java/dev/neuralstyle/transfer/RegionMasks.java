@@ -35,6 +35,14 @@ final class RegionMasks {
         .filter(e -> e.getValue() >= MIN_SHARE * px.length)
         .sorted(Map.Entry.<Integer, Integer>comparingByValue(Comparator.reverseOrder()))
         .forEach(e -> colours.add(e.getKey()));
+    if (colours.isEmpty()) {
+      throw new NstException(
+          "content mask "
+              + file
+              + " has "
+              + counts.size()
+              + " colours and none covers 0.5% of it; use flat colours, one per region");
+    }
     if (colours.size() > MAX_REGIONS) {
       throw new NstException(
           "content mask "

@@ -33,8 +33,9 @@ record RunImages(
     int width = (int) Math.max(16, Math.round(r.width() * (double) size / r.size()));
     int height = (int) Math.max(16, Math.round(r.height() * (double) size / r.size()));
     BufferedImage content = null;
+    BufferedImage original = null;
     if (r.content() != null) {
-      BufferedImage original = ImageFiles.read(r.content(), "content image", cap);
+      original = ImageFiles.read(r.content(), "content image", cap);
       content =
           r.hasOutputSize()
               ? ImageResize.toSize(original, width, height)
@@ -49,8 +50,11 @@ record RunImages(
         r.styleSize() > 0 ? r.styleSize() * (double) size / r.size() : r.styleScale() * size;
     int styleSide = (int) Math.max(16, Math.round(side));
     List<BufferedImage> styles = new ArrayList<>();
+    List<BufferedImage> styleOriginals = new ArrayList<>();
     for (Path p : r.styles()) {
-      styles.add(ImageResize.toMaxSide(ImageFiles.read(p, "style image", cap), styleSide));
+      BufferedImage style = ImageFiles.read(p, "style image", cap);
+      styleOriginals.add(style);
+      styles.add(ImageResize.toMaxSide(style, styleSide));
     }
     BufferedImage init = null;
     if (r.init().mode() == InitMode.FILE) {
@@ -64,17 +68,44 @@ record RunImages(
     BufferedImage contentMask = null;
     List<BufferedImage> styleMasks = new ArrayList<>();
     if (r.contentMask() != null) {
-      contentMask =
-          ImageResize.toSize(ImageFiles.read(r.contentMask(), "content mask", cap), width, height);
+      BufferedImage mask = ImageFiles.read(r.contentMask(), "content mask", cap);
+      if (original != null) {
+        requireShape(mask, "content mask " + r.contentMask(), original, "content image");
+      }
+      contentMask = ImageResize.toSize(mask, width, height);
       for (int i = 0; i < r.styleMasks().size(); i++) {
         BufferedImage style = styles.get(i);
-        styleMasks.add(
-            ImageResize.toSize(
-                ImageFiles.read(r.styleMasks().get(i), "style mask", cap),
-                style.getWidth(),
-                style.getHeight()));
+        BufferedImage styleMask = ImageFiles.read(r.styleMasks().get(i), "style mask", cap);
+        requireShape(
+            styleMask, "style mask " + r.styleMasks().get(i), styleOriginals.get(i), "style image");
+        styleMasks.add(ImageResize.toSize(styleMask, style.getWidth(), style.getHeight()));
       }
     }
     return new RunImages(content, styles, init, contentMask, styleMasks, width, height);
+  }
+
+  /**
+   * A mask must have its image's shape: the same size, or the same aspect ratio within 2% (a mask
+   * drawn at another resolution). Anything else would stretch the regions over the wrong pixels.
+   */
+  private static void requireShape(
+      BufferedImage mask, String maskName, BufferedImage image, String imageName) {
+    double maskAspect = (double) mask.getWidth() / mask.getHeight();
+    double imageAspect = (double) image.getWidth() / image.getHeight();
+    if (Math.abs(maskAspect / imageAspect - 1) > 0.02) {
+      throw new dev.neuralstyle.NstException(
+          maskName
+              + " is "
+              + mask.getWidth()
+              + "x"
+              + mask.getHeight()
+              + " but the "
+              + imageName
+              + " is "
+              + image.getWidth()
+              + "x"
+              + image.getHeight()
+              + "; a mask must have its image's size (or at least its aspect ratio)");
+    }
   }
 }

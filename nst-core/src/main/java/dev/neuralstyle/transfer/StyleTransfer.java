@@ -114,6 +114,7 @@ public final class StyleTransfer implements AutoCloseable {
               + totalBudget
               + " iterations; raise --iterations to continue it");
     }
+    RunChecks.beforeWork(request); // image shapes and memory, before any work
     ColorPreservation colors = request.colorPreservation();
     try (NDManager run = manager.newSubManager(device);
         FeatureNetwork features =

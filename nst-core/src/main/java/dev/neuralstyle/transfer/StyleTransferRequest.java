@@ -103,10 +103,13 @@ public record StyleTransferRequest(
     Precision precision,
     DeviceSpec device) {
 
+  /** The longest side of any image a run works on: output, stage or style image. */
+  public static final int MAX_SIDE = 16384;
+
   /** Validates every field; see the class comment. */
   public StyleTransferRequest {
-    Checks.range(width, 0, 16384, "--width");
-    Checks.range(height, 0, 16384, "--height");
+    Checks.range(width, 0, MAX_SIDE, "--width");
+    Checks.range(height, 0, MAX_SIDE, "--height");
     if ((width == 0) != (height == 0) || (width > 0 && Math.min(width, height) < 16)) {
       throw new NstException(
           "invalid value for --width/--height: give both (each >= 16) or neither, found "
@@ -146,13 +149,32 @@ public record StyleTransferRequest(
     }
     Checks.required(model, "--model");
     Checks.required(pooling, "--pooling");
-    Checks.range(size, 16, 16384, "--size");
+    Checks.range(size, 16, MAX_SIDE, "--size");
     Checks.positiveFinite(styleScale, "--style-scale");
-    Checks.range(styleSize, 0, 16384, "--style-size");
+    Checks.range(styleSize, 0, MAX_SIDE, "--style-size");
+    if (styleSize == 0 && styleScale * size > MAX_SIDE) {
+      throw new NstException(
+          String.format(
+              java.util.Locale.ROOT,
+              "invalid value for --style-scale: style images would be %.3g px on their longest"
+                  + " side (--style-scale %s x --size %d); at most %d",
+              styleScale * size,
+              Checks.shortNumber(styleScale),
+              size,
+              MAX_SIDE));
+    }
     contentLayers = List.copyOf(contentLayers);
     styleLayers = List.copyOf(styleLayers);
     VggLayers.requireKnown(model, contentLayers, "--content-layers");
     VggLayers.requireKnown(model, styleLayers, "--style-layers");
+    if (!styles.isEmpty() && styleWeight > 0 && styleLayers.isEmpty()) {
+      throw new NstException(
+          "invalid value for --style-layers: no layer given; name at least one (e.g. relu1_1)");
+    }
+    if (content != null && contentWeight > 0 && contentLayers.isEmpty()) {
+      throw new NstException(
+          "invalid value for --content-layers: no layer given; name at least one (e.g. relu4_2)");
+    }
     if (contentLayers.isEmpty() && styleLayers.isEmpty()) {
       throw new NstException(
           "invalid value for --content-layers/--style-layers: at least one layer is required");

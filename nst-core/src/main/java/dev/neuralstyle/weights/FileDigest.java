@@ -1,7 +1,9 @@
 package dev.neuralstyle.weights;
 
+import dev.neuralstyle.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,7 +23,7 @@ final class FileDigest {
       throw new IllegalStateException("every Java platform provides SHA-256", e);
     }
     byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Channels.newInputStream(RegularFiles.open(file, "weights file"))) {
       for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
         md.update(buf, 0, n);
       }

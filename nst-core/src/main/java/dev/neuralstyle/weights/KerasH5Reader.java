@@ -1,5 +1,6 @@
 package dev.neuralstyle.weights;
 
+import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.NstException;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -27,6 +28,7 @@ final class KerasH5Reader {
   private KerasH5Reader() {}
 
   static TensorFile read(Path file) {
+    RegularFiles.require(file, "weights file");
     HdfFile hdf = new HdfFile(file);
     TensorFile out = new TensorFile(file, WeightFormat.KERAS_H5);
     out.addResource(hdf::close);
@@ -42,7 +44,7 @@ final class KerasH5Reader {
         if (!CONV_GROUP.matcher(layer).matches()) {
           continue;
         }
-        Node node = hdf.getChild(layer);
+        Node node = H5Paths.resolve(file, hdf, layer);
         if (!(node instanceof Group)) {
           throw new NstException(
               "Keras file " + file + " lists layer " + layer + " but has no group of that name");
@@ -135,12 +137,7 @@ final class KerasH5Reader {
   }
 
   private static Dataset dataset(Path file, Group group, String name) {
-    Node n;
-    try {
-      n = group.getByPath(name);
-    } catch (RuntimeException e) {
-      n = null;
-    }
+    Node n = H5Paths.resolve(file, group, name);
     if (!(n instanceof Dataset)) {
       throw new NstException(
           "Keras file "

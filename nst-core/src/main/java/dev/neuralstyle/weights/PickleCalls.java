@@ -23,7 +23,7 @@ final class PickleCalls {
         if (!args.isEmpty()) {
           throw vm.fail("calls OrderedDict with arguments (refused)");
         }
-        return new java.util.LinkedHashMap<Object, Object>();
+        return new Pickled.PyDict();
       case "torch._utils._rebuild_tensor_v2":
         if (args.size() != 6 && args.size() != 7) {
           throw vm.fail(

@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,22 +127,22 @@ final class RestrictedUnpickler {
         push(new Pickled.Tuple(List.of()));
         break;
       case 't': // TUPLE
-        push(new Pickled.Tuple(popMark()));
+        push(tuple(popMark()));
         break;
       case 0x85: // TUPLE1
-        push(new Pickled.Tuple(List.of(pop())));
+        push(tuple(List.of(pop())));
         break;
       case 0x86: // TUPLE2
         Object b2 = pop();
-        push(new Pickled.Tuple(List.of(pop(), b2)));
+        push(tuple(List.of(pop(), b2)));
         break;
       case 0x87: // TUPLE3
         Object c3 = pop();
         Object b3 = pop();
-        push(new Pickled.Tuple(List.of(pop(), b3, c3)));
+        push(tuple(List.of(pop(), b3, c3)));
         break;
       case ']': // EMPTY_LIST
-        push(new ArrayList<Object>());
+        push(new Pickled.PyList());
         break;
       case 'a': // APPEND
         Object item = pop();
@@ -154,7 +153,7 @@ final class RestrictedUnpickler {
         list(peek()).addAll(items);
         break;
       case '}': // EMPTY_DICT
-        push(new LinkedHashMap<Object, Object>());
+        push(new Pickled.PyDict());
         break;
       case 's': // SETITEM
         Object value = pop();
@@ -205,15 +204,18 @@ final class RestrictedUnpickler {
     }
     @SuppressWarnings("unchecked")
     Map<Object, Object> map = (Map<Object, Object>) target;
+    if (!Pickled.hashable(key)) {
+      throw fail("uses a " + describe(key) + " as a dict key (unhashable)");
+    }
     if (map.containsKey(key)) {
-      throw fail("has duplicate key " + key);
+      throw fail("has duplicate key " + Pickled.show(key));
     }
     map.put(key, value);
   }
 
   @SuppressWarnings("unchecked")
   private List<Object> list(Object target) {
-    if (!(target instanceof ArrayList)) {
+    if (!(target instanceof Pickled.PyList)) {
       throw fail("appends to a " + describe(target) + ", not a list");
     }
     return (List<Object>) target;
@@ -274,10 +276,15 @@ final class RestrictedUnpickler {
   }
 
   static String describe(Object v) {
-    if (v instanceof String) {
-      return "string";
+    return Pickled.typeName(v);
+  }
+
+  private Pickled.Tuple tuple(List<Object> items) {
+    Pickled.Tuple t = new Pickled.Tuple(items);
+    if (t.depth() > Pickled.MAX_DEPTH) {
+      throw fail("nests tuples more than " + Pickled.MAX_DEPTH + " deep");
     }
-    return v == null ? "null" : v.getClass().getSimpleName();
+    return t;
   }
 
   static Object integer(BigInteger v) {

@@ -1,5 +1,6 @@
 package dev.neuralstyle.weights;
 
+import dev.neuralstyle.RegularFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -28,7 +29,7 @@ final class TensorFile implements Closeable {
    * everything if parsing fails.
    */
   static TensorFile open(Path file, WeightFormat format, ChannelParser parser) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    FileChannel ch = RegularFiles.open(file, "weights file");
     TensorFile out = new TensorFile(file, format);
     out.addResource(ch);
     try {

@@ -1,5 +1,6 @@
 package dev.neuralstyle.weights;
 
+import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.NstException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -60,7 +61,7 @@ public enum WeightFormat {
    * @throws NstException if the file cannot be read or matches none of the formats
    */
   public static WeightFormat detect(Path file) {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel ch = RegularFiles.open(file, "weights file")) {
       ByteBuffer buf = ByteBuffer.allocate(PROBE_BYTES);
       while (buf.hasRemaining() && ch.read(buf) >= 0) {
         // keep reading until the probe is full or the file ends

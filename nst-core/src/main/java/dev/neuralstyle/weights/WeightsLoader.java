@@ -1,5 +1,6 @@
 package dev.neuralstyle.weights;
 
+import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
@@ -32,9 +33,7 @@ public final class WeightsLoader {
    * @throws NstException if the file is missing, corrupt, unsafe or not VGG weights
    */
   public static VggWeights load(Path file, VggModel modelHint, Preprocessing conventionOverride) {
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new NstException("weights file " + file + " does not exist or is not a readable file");
-    }
+    RegularFiles.require(file, "weights file");
     WeightFormat format = WeightFormat.detect(file);
     try {
       String sha256 = FileDigest.sha256(file);

@@ -1,5 +1,6 @@
 package dev.neuralstyle.weights.download;
 
+import dev.neuralstyle.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -48,7 +49,7 @@ final class Hasher {
 
   /** The digests of a whole file. */
   static FileDigests of(Path file) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    try (FileChannel channel = RegularFiles.open(file, "weights file")) {
       Hasher hasher = new Hasher();
       hasher.updateFrom(channel, channel.size());
       return hasher.finish();
