@@ -45,8 +45,10 @@ final class Checks {
 
   /** {@code v} in at most 6 significant digits ({@code 1e+09}, not a long row of digits). */
   static String shortNumber(double v) {
-    String s = String.format(java.util.Locale.ROOT, "%.6g", v);
-    return s.contains("e") ? s : new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
+    java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(6));
+    return Math.abs(v) >= 1e7 || (v != 0 && Math.abs(v) < 1e-4)
+        ? d.stripTrailingZeros().toString().replace("E+", "e").replace("E", "e")
+        : d.stripTrailingZeros().toPlainString();
   }
 
   private static String bounds(long min, long max) {

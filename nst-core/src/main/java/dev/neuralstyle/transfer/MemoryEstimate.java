@@ -143,9 +143,18 @@ public final class MemoryEstimate {
 
   /** MemAvailable from /proc/meminfo, where there is one. */
   public static OptionalLong available() {
+    return meminfo("MemAvailable:");
+  }
+
+  /** MemTotal from /proc/meminfo (the machine's physical memory), where there is one. */
+  public static OptionalLong physical() {
+    return meminfo("MemTotal:");
+  }
+
+  private static OptionalLong meminfo(String key) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-        if (line.startsWith("MemAvailable:")) {
+        if (line.startsWith(key)) {
           String[] parts = line.trim().split("\\s+");
           return OptionalLong.of(Long.parseLong(parts[1]) * 1024);
         }

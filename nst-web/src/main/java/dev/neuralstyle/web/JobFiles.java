@@ -57,6 +57,11 @@ public final class JobFiles {
     }
   }
 
+  /** {@code message} without this server's job directory (clients never see server paths). */
+  String hideRoot(String message) {
+    return message == null ? null : message.replace(root + java.io.File.separator, "");
+  }
+
   /** The directory of {@code id} (a job id is 16 hex digits, so this stays under the root). */
   public Path dir(JobId id) {
     return root.resolve(id.value());

@@ -27,6 +27,8 @@ public final class JobForm {
   private final VggWeights weights;
   private final int maxSize;
   private final long maxPixels;
+  private final int maxIterations;
+  private final long maxJobBytes;
 
   /**
    * @param weights the server's weights (they decide the model when the settings do not)
@@ -34,9 +36,23 @@ public final class JobForm {
    * @param maxPixels the pixel cap of input images
    */
   public JobForm(VggWeights weights, int maxSize, long maxPixels) {
+    this(weights, maxSize, maxPixels, WebSettings.DEFAULT_MAX_ITERATIONS, 0);
+  }
+
+  /**
+   * @param weights the server's weights (they decide the model when the settings do not)
+   * @param maxSize the largest {@code size} and style image side accepted
+   * @param maxPixels the pixel cap of input images
+   * @param maxIterations the largest {@code iterations} accepted
+   * @param maxJobBytes the most memory a job may need ({@link JobLimits}); 0: no memory check
+   */
+  public JobForm(
+      VggWeights weights, int maxSize, long maxPixels, int maxIterations, long maxJobBytes) {
     this.weights = weights;
     this.maxSize = maxSize;
     this.maxPixels = maxPixels;
+    this.maxIterations = maxIterations;
+    this.maxJobBytes = maxJobBytes;
   }
 
   /** The server's weights. */
@@ -116,6 +132,7 @@ public final class JobForm {
     }
     requireLayers(request.contentLayers(), "content-layers");
     requireLayers(request.styleLayers(), "style-layers");
+    JobLimits.check(request, maxSize, maxIterations, maxJobBytes);
     return request;
   }
 

@@ -33,8 +33,16 @@ final class JobRoutes {
   private final JobForm form;
   private final Uploads uploads;
   private final ProgressStream stream;
+  private final long maxRequestBytes;
 
-  JobRoutes(JobQueue queue, JobFiles files, JobForm form, Uploads uploads, ProgressStream stream) {
+  JobRoutes(
+      JobQueue queue,
+      JobFiles files,
+      JobForm form,
+      Uploads uploads,
+      ProgressStream stream,
+      long maxRequestBytes) {
+    this.maxRequestBytes = maxRequestBytes;
     this.queue = queue;
     this.files = files;
     this.form = form;
@@ -47,7 +55,8 @@ final class JobRoutes {
     if (!queue.hasRoom()) {
       throw new QueueFullException(queue.capacity());
     }
-    Map<String, List<String>> fields = new HashMap<>(ctx.formParamMap());
+    MultipartForm form = MultipartForm.parse(ctx, maxRequestBytes);
+    Map<String, List<String>> fields = new HashMap<>(form.fields());
     fields.remove("content"); // file parts, handled below
     fields.remove("style");
     List<String> from = fields.remove("from");
@@ -57,8 +66,8 @@ final class JobRoutes {
     try {
       Path content = dir.resolve(JobFiles.CONTENT);
       List<Path> styles = new ArrayList<>();
-      List<UploadedFile> contentParts = ctx.uploadedFiles("content");
-      List<UploadedFile> styleParts = ctx.uploadedFiles("style");
+      List<UploadedFile> contentParts = form.content();
+      List<UploadedFile> styleParts = form.styles();
       JobId source = source(from);
       if (contentParts.size() > 1) {
         throw new FormException("content", "give one content image, found " + contentParts.size());
@@ -87,7 +96,7 @@ final class JobRoutes {
       if (styles.isEmpty()) {
         throw new FormException("style", "required: upload at least one style image");
       }
-      form.request(settings, content, styles); // validates every field before queueing
+      this.form.request(settings, content, styles); // validates every field before queueing
       queue.submit(id, settings);
     } catch (RuntimeException | IOException e) {
       files.delete(id);
@@ -179,9 +188,11 @@ final class JobRoutes {
     if (ctx.queryParam("download") != null) {
       ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-" + name + "\"");
     }
+    byte[] data;
     try (InputStream in = Files.newInputStream(file)) {
-      ctx.result(in.readAllBytes());
+      data = in.readAllBytes();
     }
+    ctx.result(name.equals(JobFiles.RECORD) ? ClientRecord.of(data) : data);
   }
 
   private Job job(Context ctx) {

@@ -16,6 +16,9 @@ import java.util.Map;
  * loopback unless told otherwise) and starts the queue.
  */
 public final class WebApp {
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(WebApp.class.getName());
+
   private WebApp() {}
 
   /**
@@ -30,9 +33,10 @@ public final class WebApp {
     Uploads uploads = new Uploads(settings.maxUploadBytes(), settings.maxPixels());
     ProgressStream stream =
         new ProgressStream(job -> JobJson.of(job, queue.position(job.id()), files.list(job.id())));
-    JobRoutes r = new JobRoutes(queue, files, form, uploads, stream);
-    queue.addListener(stream);
     long maxRequest = settings.maxUploadBytes() * (JobRoutes.MAX_STYLES + 1) + (1 << 20);
+    JobRoutes r = new JobRoutes(queue, files, form, uploads, stream, maxRequest);
+    RequestGuard guard = new RequestGuard(settings.access());
+    queue.addListener(stream);
     Javalin app =
         Javalin.create(
             config -> {
@@ -44,6 +48,7 @@ public final class WebApp {
               config.jetty.multipartConfig.maxTotalRequestSize(maxRequest, SizeUnit.BYTES);
               config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             });
+    app.before(guard::check); // Host, Origin, token: before anything else runs
     app.get("/api/defaults", ctx -> ctx.json(DefaultsJson.of(form.weights(), settings)));
     app.post("/api/jobs", r::create);
     app.get("/api/jobs", r::list);
@@ -56,7 +61,9 @@ public final class WebApp {
     app.sse("/api/jobs/{id}/events", r::events);
     app.exception(
         FormException.class,
-        (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.field(), e.getMessage())));
+        (e, ctx) ->
+            ctx.status(HttpStatus.BAD_REQUEST)
+                .json(error(e.field(), files.hideRoot(e.getMessage()))));
     app.exception(
         QueueFullException.class,
         (e, ctx) ->
@@ -66,6 +73,13 @@ public final class WebApp {
     app.exception(
         HttpResponseException.class,
         (e, ctx) -> ctx.status(e.getStatus()).json(error(null, e.getMessage())));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          // A bug: one log line, and JSON without a trace for the client.
+          LOG.warning("request " + ctx.method() + " " + ctx.path() + " failed: " + e);
+          ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error(null, "internal error"));
+        });
     app.error(
         HttpStatus.NOT_FOUND,
         ctx -> {

@@ -1,6 +1,7 @@
 package dev.neuralstyle.web;
 
 import dev.neuralstyle.jobs.JobQueue;
+import dev.neuralstyle.transfer.MemoryEstimate;
 import dev.neuralstyle.weights.VggWeights;
 import dev.neuralstyle.weights.WeightsLoader;
 import io.javalin.Javalin;
@@ -38,7 +39,13 @@ public final class WebServer implements AutoCloseable {
     }
     VggWeights weights = WeightsLoader.load(settings.weights(), null, null);
     JobFiles files = new JobFiles(settings.dataDir().resolve("jobs"));
-    JobForm form = new JobForm(weights, settings.maxSize(), settings.maxPixels());
+    JobForm form =
+        new JobForm(
+            weights,
+            settings.maxSize(),
+            settings.maxPixels(),
+            settings.maxIterations(),
+            jobBytes(settings));
     SqliteJobStore store = SqliteJobStore.open(settings.dataDir().resolve("jobs.db"));
     JobQueue queue =
         new JobQueue(
@@ -55,6 +62,17 @@ public final class WebServer implements AutoCloseable {
     }
     queue.start();
     return new WebServer(app, queue, store);
+  }
+
+  /**
+   * The memory one job may need: the setting, or by default 70% of the machine's physical memory
+   * (jobs run one at a time; the rest is for the server, the page cache and everything else).
+   */
+  static long jobBytes(WebSettings settings) {
+    if (settings.maxJobBytes() > 0) {
+      return settings.maxJobBytes();
+    }
+    return (long) (MemoryEstimate.physical().orElse(0) * 0.7);
   }
 
   /** The port the server listens on. */
