@@ -3,6 +3,7 @@ package dev.neuralstyle.weights;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.weights.numpy.NpyReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,8 @@ public final class WeightsLoader {
         return SafetensorsReader.read(file);
       case KERAS_H5:
         return KerasH5Reader.read(file);
+      case NUMPY_NPY:
+        return NpyReader.read(file);
       default:
         return TorchPthReader.read(file, format);
     }
