@@ -9,7 +9,7 @@ import java.util.Locale;
  * float32 values the network uses; the others are recognised so that the error message can name
  * them.
  */
-enum DType {
+public enum DType {
   F32(4, true),
   F16(2, true),
   BF16(2, true),
@@ -35,7 +35,7 @@ enum DType {
   }
 
   /** Bytes per element. */
-  int size() {
+  public int size() {
     return size;
   }
 
@@ -74,7 +74,7 @@ enum DType {
    * position) into {@code out} at {@code outOffset}. BF16 is widened in pure Java (bits shifted
    * left by 16); F16 is decoded per IEEE 754 binary16.
    */
-  void decode(ByteBuffer bytes, float[] out, int outOffset, int count) {
+  public void decode(ByteBuffer bytes, float[] out, int outOffset, int count) {
     ByteBuffer b = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
     switch (this) {
       case F32:

@@ -7,14 +7,14 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
 /** Positional reads from an open file, with the bounds checks every reader needs. */
-final class FileRegions {
+public final class FileRegions {
   /** Largest float array the loader materialises for one tensor. */
-  static final long MAX_ELEMENTS = Integer.MAX_VALUE - 16;
+  public static final long MAX_ELEMENTS = Integer.MAX_VALUE - 16;
 
   private FileRegions() {}
 
   /** Reads exactly {@code length} bytes at {@code position}; fails at end of file. */
-  static ByteBuffer read(FileChannel ch, long position, long length) throws IOException {
+  public static ByteBuffer read(FileChannel ch, long position, long length) throws IOException {
     if (length < 0 || length > Integer.MAX_VALUE - 16) {
       throw new IOException("region of " + length + " bytes is too large to read");
     }
@@ -37,7 +37,8 @@ final class FileRegions {
   }
 
   /** Reads {@code count} contiguous elements of {@code dtype} at {@code position} as floats. */
-  static float[] floats(FileChannel ch, long position, DType dtype, long count) throws IOException {
+  public static float[] floats(FileChannel ch, long position, DType dtype, long count)
+      throws IOException {
     if (count > MAX_ELEMENTS) {
       throw new IOException("tensor of " + count + " elements is too large");
     }

@@ -8,11 +8,12 @@ import java.util.Arrays;
  * its values later. Reading is deferred so that tensors the loader does not need (classifier
  * layers) are never copied into memory.
  */
-final class RawTensor {
+public final class RawTensor {
   /** Reads the tensor's values as float32 in C order. */
   @FunctionalInterface
-  interface Loader {
-    float[] load() throws IOException;
+  public interface Loader {
+    /** The values, float32 in C order. */
+    public float[] load() throws IOException;
   }
 
   private final String name;
@@ -20,27 +21,31 @@ final class RawTensor {
   private final long[] shape;
   private final Loader loader;
 
-  RawTensor(String name, DType dtype, long[] shape, Loader loader) {
+  /** A tensor {@code name} of {@code dtype} and {@code shape} whose values {@code loader} reads. */
+  public RawTensor(String name, DType dtype, long[] shape, Loader loader) {
     this.name = name;
     this.dtype = dtype;
     this.shape = shape.clone();
     this.loader = loader;
   }
 
-  String name() {
+  /** The tensor's name in the file. */
+  public String name() {
     return name;
   }
 
-  DType dtype() {
+  /** The element type. */
+  public DType dtype() {
     return dtype;
   }
 
-  long[] shape() {
+  /** The shape (a copy). */
+  public long[] shape() {
     return shape.clone();
   }
 
   /** Number of elements, or -1 if the product overflows a long. */
-  long numel() {
+  public long numel() {
     return numel(shape);
   }
 
@@ -50,7 +55,7 @@ final class RawTensor {
   }
 
   /** Product of {@code shape}, or -1 on overflow or a negative size. */
-  static long numel(long[] shape) {
+  public static long numel(long[] shape) {
     long n = 1;
     try {
       for (long d : shape) {
@@ -66,7 +71,7 @@ final class RawTensor {
   }
 
   /** A shape as {@code 64x3x3x3}, or {@code scalar} for rank 0. */
-  static String shapeText(long[] shape) {
+  public static String shapeText(long[] shape) {
     if (shape.length == 0) {
       return "scalar";
     }

@@ -17,10 +17,11 @@ import java.util.Map;
  * the file's string metadata, and the open resources the tensors' loaders read from. Closing it
  * closes those resources.
  */
-final class TensorFile implements Closeable {
+public final class TensorFile implements Closeable {
   /** Parses the opened channel of a weights file into the {@link TensorFile} under construction. */
   @FunctionalInterface
-  interface ChannelParser {
+  public interface ChannelParser {
+    /** Fills {@code out} from {@code channel}, the open channel of {@code file}. */
     void parse(Path file, FileChannel channel, TensorFile out) throws IOException;
   }
 
@@ -28,7 +29,8 @@ final class TensorFile implements Closeable {
    * Opens {@code file}, lets {@code parser} fill a new TensorFile that owns the channel, and closes
    * everything if parsing fails.
    */
-  static TensorFile open(Path file, WeightFormat format, ChannelParser parser) throws IOException {
+  public static TensorFile open(Path file, WeightFormat format, ChannelParser parser)
+      throws IOException {
     FileChannel ch = RegularFiles.open(file, "weights file");
     TensorFile out = new TensorFile(file, format);
     out.addResource(ch);
@@ -47,37 +49,44 @@ final class TensorFile implements Closeable {
   private final Map<String, String> metadata = new LinkedHashMap<>();
   private final List<Closeable> resources = new ArrayList<>();
 
-  TensorFile(Path path, WeightFormat format) {
+  /** An empty tensor file read from {@code path} in {@code format}. */
+  public TensorFile(Path path, WeightFormat format) {
     this.path = path;
     this.format = format;
   }
 
-  Path path() {
+  /** The file the tensors come from. */
+  public Path path() {
     return path;
   }
 
-  WeightFormat format() {
+  /** The file's container format. */
+  public WeightFormat format() {
     return format;
   }
 
   /** Adds a tensor; returns false if the name was already present. */
-  boolean add(RawTensor tensor) {
+  public boolean add(RawTensor tensor) {
     return tensors.putIfAbsent(tensor.name(), tensor) == null;
   }
 
-  void putMetadata(String key, String value) {
+  /** Records a string fact about the file (shown by {@code weights info}). */
+  public void putMetadata(String key, String value) {
     metadata.put(key, value);
   }
 
-  void addResource(Closeable resource) {
+  /** Makes {@link #close()} close {@code resource} too. */
+  public void addResource(Closeable resource) {
     resources.add(resource);
   }
 
-  Map<String, RawTensor> tensors() {
+  /** The tensors by name, in file order; unmodifiable. */
+  public Map<String, RawTensor> tensors() {
     return Collections.unmodifiableMap(tensors);
   }
 
-  Map<String, String> metadata() {
+  /** The string metadata; unmodifiable. */
+  public Map<String, String> metadata() {
     return Collections.unmodifiableMap(metadata);
   }
 

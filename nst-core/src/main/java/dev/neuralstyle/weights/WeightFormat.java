@@ -24,7 +24,15 @@ public enum WeightFormat {
   /** PyTorch tar container, written before February 2017. */
   TORCH_TAR,
   /** HDF5 file written by Keras ({@code save_weights}). */
-  KERAS_H5;
+  KERAS_H5,
+  /** numpy {@code .npy} holding a pickled dict of layers (machrisaa/tensorflow-vgg). */
+  NUMPY_NPY,
+  /** Caffe {@code .caffemodel}: a binary NetParameter protobuf (V1 {@code layers} or V2). */
+  CAFFE_MODEL,
+  /** TensorFlow frozen {@code GraphDef} ({@code .tfmodel}, {@code .pb}). */
+  TF_GRAPHDEF,
+  /** MATLAB level-5 MAT-file written by MatConvNet ({@code imagenet-vgg-verydeep-19.mat}). */
+  MATCONVNET_MAT;
 
   /** Number of leading bytes {@link #detect(byte[])} looks at. */
   static final int PROBE_BYTES = 2056;
@@ -49,6 +57,8 @@ public enum WeightFormat {
   };
   private static final byte[] HDF5 = {(byte) 0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A};
   private static final byte[] USTAR = "ustar".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NPY = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  private static final byte[] MATLAB = "MATLAB".getBytes(StandardCharsets.US_ASCII);
 
   /** Whether this is one of the three PyTorch {@code .pth} containers. */
   public boolean isTorch() {
@@ -73,7 +83,8 @@ public enum WeightFormat {
             "weights file "
                 + file
                 + " is not a recognised weights format (expected safetensors,"
-                + " PyTorch .pth or Keras .h5); first bytes: "
+                + " PyTorch .pth, Keras .h5, numpy .npy, Caffe .caffemodel, TensorFlow"
+                + " .tfmodel or MatConvNet .mat); first bytes: "
                 + hex(head, 8));
       }
       return format;
@@ -94,6 +105,13 @@ public enum WeightFormat {
     if (startsWith(head, 0, ZIP)) {
       return TORCH_ZIP;
     }
+    if (startsWith(head, 0, NPY)) {
+      return NUMPY_NPY;
+    }
+    if (startsWith(head, 0, MATLAB) && head.length >= 128) {
+      // level 5 (and v7.3, whose HDF5 body the MAT reader refuses by name)
+      return MATCONVNET_MAT;
+    }
     for (int at = 0; at <= 2048; at = at == 0 ? 512 : at * 2) {
       if (startsWith(head, at, HDF5)) {
         return KERAS_H5;
@@ -106,7 +124,7 @@ public enum WeightFormat {
       // the header length itself is validated by SafetensorsReader, which names the limit
       return SAFETENSORS;
     }
-    return null;
+    return ProtobufProbe.detect(head);
   }
 
   private static boolean startsWith(byte[] head, int at, byte[] magic) {

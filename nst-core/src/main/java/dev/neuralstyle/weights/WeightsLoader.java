@@ -4,6 +4,8 @@ import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.weights.numpy.NpyReader;
+import dev.neuralstyle.weights.protobuf.CaffeReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +60,10 @@ public final class WeightsLoader {
         return SafetensorsReader.read(file);
       case KERAS_H5:
         return KerasH5Reader.read(file);
+      case NUMPY_NPY:
+        return NpyReader.read(file);
+      case CAFFE_MODEL:
+        return CaffeReader.read(file);
       default:
         return TorchPthReader.read(file, format);
     }
