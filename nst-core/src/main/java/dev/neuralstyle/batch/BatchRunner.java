@@ -187,7 +187,8 @@ public final class BatchRunner {
               seconds(start)),
           false);
     } catch (RuntimeException e) {
-      // A bad input or setting (NstException) or an engine error: this job fails, the batch goes on.
+      // A bad input or setting (NstException) or an engine error: this job fails, the batch goes
+      // on.
       return new Outcome(JobRecords.failed(job, shas, key, seconds(start), e), false);
     }
   }
