@@ -90,6 +90,14 @@ public final class RunRecordWriter {
     return root;
   }
 
+  /**
+   * Every request setting by field name as the record writes it (paths as text, enums by their
+   * command-line names), plus {@code normalizedStyleBlend} and {@code effectiveStyleLayerWeights}.
+   */
+  public static Map<String, Object> requestFields(StyleTransferRequest q) {
+    return request(q);
+  }
+
   private static Map<String, Object> request(StyleTransferRequest q) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (RecordComponent c : StyleTransferRequest.class.getRecordComponents()) {

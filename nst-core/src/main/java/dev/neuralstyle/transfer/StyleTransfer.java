@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.ConvParameters;
 import dev.neuralstyle.features.FeatureNetwork;
-import dev.neuralstyle.features.FeatureNetworks;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggLayers;
 import dev.neuralstyle.image.ImageTensors;
@@ -42,16 +41,27 @@ public final class StyleTransfer implements AutoCloseable {
   private final NDManager manager;
   private final ConvParameters weights;
   private final Preprocessing weightsConvention;
+  private final TransferCaches caches;
 
   /**
    * Uses {@code weights}, which expect inputs in {@code weightsConvention} (a request may override
    * it).
    */
   public StyleTransfer(ConvParameters weights, Preprocessing weightsConvention) {
+    this(weights, weightsConvention, TransferCaches.none());
+  }
+
+  /**
+   * Uses {@code weights} and keeps feature stacks and style targets between runs in {@code caches}
+   * (for batches; the caller closes them after this transfer).
+   */
+  public StyleTransfer(
+      ConvParameters weights, Preprocessing weightsConvention, TransferCaches caches) {
     // Holds no array itself: each run opens a sub-manager on the device its request names.
     this.manager = NDManager.newBaseManager(Device.cpu());
     this.weights = weights;
     this.weightsConvention = weightsConvention;
+    this.caches = caches;
   }
 
   /**
@@ -118,7 +128,7 @@ public final class StyleTransfer implements AutoCloseable {
     ColorPreservation colors = request.colorPreservation();
     try (NDManager run = manager.newSubManager(device);
         FeatureNetwork features =
-            FeatureNetworks.create(
+            caches.network(
                 run, request.model(), request.pooling(), request.precision(), weights, deepest)) {
       List<StepRecord> steps = new ArrayList<>(resume.steps());
       double timeOffset = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).seconds();
@@ -148,6 +158,7 @@ public final class StyleTransfer implements AutoCloseable {
               TargetComputation.compute(
                   stageManager,
                   features,
+                  caches,
                   convention,
                   request,
                   content,

@@ -9,7 +9,9 @@ import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.image.ImageTensors;
 import dev.neuralstyle.loss.GramMatrix;
 import dev.neuralstyle.loss.LossForm;
+import dev.neuralstyle.weights.FileDigest;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,33 @@ final class TargetComputation {
   static StyleTargets compute(
       NDManager owner,
       FeatureNetwork features,
+      Preprocessing convention,
+      StyleTransferRequest request,
+      BufferedImage content,
+      List<BufferedImage> styles,
+      BufferedImage contentMask,
+      List<BufferedImage> styleMasks,
+      int width,
+      int height) {
+    return compute(
+        owner,
+        features,
+        TransferCaches.none(),
+        convention,
+        request,
+        content,
+        styles,
+        contentMask,
+        styleMasks,
+        width,
+        height);
+  }
+
+  /** As above, taking whole-image style Gram matrices from {@code caches} when it has them. */
+  static StyleTargets compute(
+      NDManager owner,
+      FeatureNetwork features,
+      TransferCaches caches,
       Preprocessing convention,
       StyleTransferRequest request,
       BufferedImage content,
@@ -85,17 +114,32 @@ final class TargetComputation {
       float[][] planes =
           styleMasks.isEmpty() ? null : RegionMasks.planes(styleMasks.get(s), palette);
       try (NDManager scratch = owner.newSubManager()) {
+        // Without style masks each image's targets depend on its pixels alone: kept in caches.
+        Map<String, NDArray> grams =
+            planes != null
+                ? null
+                : caches.styleGrams(
+                    scratch,
+                    styleKey(request, features, convention, style),
+                    request.styleLayers(),
+                    () ->
+                        wholeImageGrams(
+                            features.extract(
+                                ImageTensors.toTensor(scratch, style, convention),
+                                request.styleLayers())));
         Map<String, NDArray> maps =
-            features.extract(
-                ImageTensors.toTensor(scratch, style, convention), request.styleLayers());
+            planes == null
+                ? null
+                : features.extract(
+                    ImageTensors.toTensor(scratch, style, convention), request.styleLayers());
         for (String layer : request.styleLayers()) {
-          NDArray f = maps.get(layer);
+          NDArray f = maps == null ? null : maps.get(layer);
           NDArray[] sum = sums.computeIfAbsent(layer, k -> new NDArray[regions]);
           double[] weight = blendSums.computeIfAbsent(layer, k -> new double[regions]);
           for (int r = 0; r < regions; r++) {
             NDArray perPosition;
             if (planes == null) {
-              perPosition = GramMatrix.of(f, LossForm.PAPER).div((float) GramMatrix.positions(f));
+              perPosition = grams.get(layer);
             } else {
               NDArray mask = maskAt(scratch, planes[r], style, features, layer);
               double count = mask.sum().getFloat();
@@ -142,6 +186,46 @@ final class TargetComputation {
       layerWeights.put(request.styleLayers().get(i), w[i]);
     }
     return new StyleTargets(contentTargets, styleTargets, layerWeights);
+  }
+
+  /** Per layer, the per-position Gram matrix G / M of a whole style image's feature maps. */
+  private static Map<String, NDArray> wholeImageGrams(Map<String, NDArray> maps) {
+    Map<String, NDArray> grams = new LinkedHashMap<>();
+    maps.forEach(
+        (layer, f) ->
+            grams.put(
+                layer, GramMatrix.of(f, LossForm.PAPER).div((float) GramMatrix.positions(f))));
+    return grams;
+  }
+
+  /**
+   * What a style image's Gram matrices depend on: the network, the input convention, the pixels.
+   */
+  private static String styleKey(
+      StyleTransferRequest request,
+      FeatureNetwork features,
+      Preprocessing convention,
+      BufferedImage style) {
+    int w = style.getWidth();
+    int h = style.getHeight();
+    int[] argb = style.getRGB(0, 0, w, h, null, 0, w);
+    ByteBuffer bytes = ByteBuffer.allocate(argb.length * 4);
+    bytes.asIntBuffer().put(argb);
+    return features.model()
+        + "|"
+        + features.pooling()
+        + "|"
+        + request.precision()
+        + "|"
+        + request.device().describe()
+        + "|"
+        + convention
+        + "|"
+        + w
+        + "x"
+        + h
+        + "|"
+        + FileDigest.sha256(bytes.array());
   }
 
   /**
