@@ -38,6 +38,7 @@ final class StyleObjective implements Objective {
   private final double gamma;
   private final boolean adaptive;
   private final Set<String> layers = new LinkedHashSet<>();
+  private ExtraLoss.Term extra;
 
   StyleObjective(
       FeatureNetwork features,
@@ -58,6 +59,12 @@ final class StyleObjective implements Objective {
     this.adaptive = adaptive;
     layers.addAll(targets.content().keySet());
     layers.addAll(targets.style().keySet());
+  }
+
+  /** Adds {@code term} (already weighted; may be null) to the total; returns this objective. */
+  StyleObjective withExtra(ExtraLoss.Term term) {
+    this.extra = term;
+    return this;
   }
 
   @Override
@@ -98,6 +105,10 @@ final class StyleObjective implements Objective {
       objective = addTerm(objective, contentLoss, alpha, content);
       objective = addTerm(objective, styleLoss, beta, style);
       objective = addTerm(objective, tvLoss, gamma, tv);
+      if (extra != null) {
+        NDArray extraLoss = extra.compute(leaf);
+        objective = objective == null ? extraLoss : objective.add(extraLoss);
+      }
       if (objective == null) {
         objective = Scalars.times(leaf.sum(), 0);
       }

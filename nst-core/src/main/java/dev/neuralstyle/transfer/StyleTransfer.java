@@ -91,6 +91,27 @@ public final class StyleTransfer implements AutoCloseable {
       ResumePoint resume,
       ProgressListener listener,
       BooleanSupplier cancelled) {
+    return run(request, resume, RunExtras.NONE, listener, cancelled);
+  }
+
+  /**
+   * Runs {@code request} with {@code extras}: a start image given as pixels instead of the
+   * request's init, and an extra loss term (video style transfer, Ruder et al. 2016).
+   */
+  public StyleTransferResult run(
+      StyleTransferRequest request,
+      RunExtras extras,
+      ProgressListener listener,
+      BooleanSupplier cancelled) {
+    return run(request, ResumePoint.START, extras, listener, cancelled);
+  }
+
+  private StyleTransferResult run(
+      StyleTransferRequest request,
+      ResumePoint resume,
+      RunExtras extras,
+      ProgressListener listener,
+      BooleanSupplier cancelled) {
     long start = System.nanoTime();
     Device device = request.device().resolve();
     List<String> layers = new ArrayList<>(request.contentLayers());
@@ -177,6 +198,19 @@ public final class StyleTransfer implements AutoCloseable {
                   request.styleWeight(),
                   request.tvWeight(),
                   request.adaptiveWeights());
+          if (extras.extraLoss() != null) {
+            objective.withExtra(
+                extras
+                    .extraLoss()
+                    .forStage(new StageContext(stageManager, convention, w, h, colors)));
+          }
+          if (previous == null && extras.start() != null) {
+            // A start given as pixels takes the place of the previous stage's result.
+            BufferedImage given = ColorControl.content(colors, extras.start());
+            previous = ImageTensors.toRgbPlanes(given);
+            previousW = given.getWidth();
+            previousH = given.getHeight();
+          }
           NDArray x0 =
               previous == null
                   ? InitialImage.create(
