@@ -442,7 +442,9 @@ public final class TransferCommand implements Callable<Integer> {
     return TransferOptions.create(
         b,
         modelChosen,
-        weights,
+        weights != null || from == null || from.recorded() == null
+            ? weights
+            : from.recorded().weights(), // a resumed run keeps the weights it ran with
         cacheDir,
         outputs,
         saveEvery,

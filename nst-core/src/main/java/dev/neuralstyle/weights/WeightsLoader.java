@@ -1,11 +1,10 @@
 package dev.neuralstyle.weights;
 
-import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
