@@ -23,7 +23,7 @@ final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExc
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("error: " + ex.getMessage());
+    err.println("error: " + OneLine.of(ex.getMessage()));
     if (ex.getCause() != null && argsAskForVerbose(args)) {
       ex.printStackTrace(err);
     }
@@ -40,10 +40,13 @@ final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExc
     }
     boolean verbose = argsAskForVerbose(parseResult.originalArgs().toArray(String[]::new));
     if (ex instanceof NstException) {
-      err.println("error: " + ex.getMessage());
+      err.println("error: " + OneLine.of(ex.getMessage()));
     } else {
-      // A bug or an unforeseen environment problem: still one line, but say what kind.
-      err.println("error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+      // A bug or an unforeseen environment problem: still one line, without a class name.
+      err.println(
+          "error: internal error: "
+              + OneLine.of(ex.getMessage())
+              + (verbose ? "" : " (run with --verbose for details)"));
     }
     if (verbose) {
       ex.printStackTrace(err);

@@ -25,6 +25,7 @@ import java.util.Set;
  */
 record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) {
   private static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg");
+  private static final int MAX_NAME_BYTES = 215;
 
   /**
    * How the user set one extra output: {@code --panel FILE}, {@code --no-panel} or neither.
@@ -40,6 +41,7 @@ record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) 
     requireExtension("--panel", panel, IMAGE_EXTENSIONS);
     requireExtension("--gif", gif, List.of("gif"));
     requireExtension("--loss-plot", lossPlot, IMAGE_EXTENSIONS);
+    requireExtension("--record", record, List.of("json"));
     Set<Path> seen = new HashSet<>();
     for (Path p : all(image, panel, gif, lossPlot, record)) {
       if (!seen.add(p.toAbsolutePath().normalize())) {
@@ -99,6 +101,18 @@ record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) 
    */
   void prepareDirectories() {
     for (Path file : paths()) {
+      int bytes =
+          file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      if (bytes > MAX_NAME_BYTES) {
+        throw new NstException(
+            "cannot write "
+                + file.getFileName()
+                + ": the name is "
+                + bytes
+                + " bytes long; at most "
+                + MAX_NAME_BYTES
+                + " (the file system's 255 minus room for temporary and snapshot names)");
+      }
       if (Files.isDirectory(file)) {
         throw new NstException("cannot write " + file + ": it is a directory");
       }
@@ -111,6 +125,38 @@ record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) 
         throw new NstException(
             "cannot write to the output directory " + dir + " (for " + file + "): " + reason(e), e);
       }
+    }
+  }
+
+  /**
+   * Refuses to write over an input: no output may be (or be a link to) one of {@code inputs}.
+   *
+   * @param inputs the files the run reads, with the option that named each
+   * @throws NstException naming the output and the input option
+   */
+  void requireNotInputs(java.util.Map<Path, String> inputs) {
+    for (Path out : paths()) {
+      for (java.util.Map.Entry<Path, String> in : inputs.entrySet()) {
+        if (same(out, in.getKey())) {
+          throw new NstException(
+              "invalid output names: "
+                  + out
+                  + " is also the "
+                  + in.getValue()
+                  + " input; writing it would destroy that input (choose another --output)");
+        }
+      }
+    }
+  }
+
+  private static boolean same(Path a, Path b) {
+    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+      return true;
+    }
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -159,7 +205,9 @@ record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) 
   }
 
   private static String reason(Exception e) {
-    String type = e.getClass().getSimpleName().replace("Exception", "");
-    return e.getMessage() == null ? type : type + " " + e.getMessage();
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? "input/output error" : e.getMessage();
   }
 }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param point the evaluations already used and the earlier step records
  */
 record ResumeSource(RecordedRun recorded, Path image, ResumePoint point) {
+  private static final long MAX_ITERATION = 10_000_000;
   private static final Pattern SNAPSHOT = Pattern.compile(".*-(\\d+)\\.(png|jpe?g)$");
 
   /** Reads {@code file} as a run record (.json) or a snapshot image. */
@@ -52,7 +53,18 @@ record ResumeSource(RecordedRun recorded, Path image, ResumePoint point) {
               + " out-0100.png, found "
               + file);
     }
-    return new ResumeSource(null, file, new ResumePoint(Integer.parseInt(m.group(1)), List.of()));
+    long done = m.group(1).length() > 9 ? Long.MAX_VALUE : Long.parseLong(m.group(1));
+    if (done > MAX_ITERATION) {
+      throw new NstException(
+          "invalid value for --resume: the snapshot "
+              + file.getFileName()
+              + " names iteration "
+              + (m.group(1).length() > 12 ? m.group(1).substring(0, 12) + "…" : m.group(1))
+              + "; a run has at most "
+              + MAX_ITERATION
+              + " iterations");
+    }
+    return new ResumeSource(null, file, new ResumePoint((int) done, List.of()));
   }
 
   /** The init that continues from the image. */

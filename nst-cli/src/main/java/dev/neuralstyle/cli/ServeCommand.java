@@ -1,10 +1,10 @@
 package dev.neuralstyle.cli;
 
 import dev.neuralstyle.transfer.Defaults;
-import dev.neuralstyle.web.WebServer;
-import dev.neuralstyle.web.WebSettings;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.web.WebAccess;
+import dev.neuralstyle.web.WebServer;
+import dev.neuralstyle.web.WebSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,7 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
               Locale.ROOT,
               "WARNING: binding to %s exposes this server to the network: anyone who can reach it"
                   + " and has the token can upload images and use this machine's CPU; it answers only"
-              + " to host names %s%n",
+                  + " to host names %s%n",
               host,
               settings.access().hosts());
     }

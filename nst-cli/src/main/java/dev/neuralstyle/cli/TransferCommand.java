@@ -170,7 +170,9 @@ public final class TransferCommand implements Callable<Integer> {
     return TransferOptions.create(
         b,
         modelChosen,
-        settings.weights,
+        settings.weights != null || from == null || from.recorded() == null
+            ? settings.weights
+            : from.recorded().weights(), // a resumed run keeps the weights it ran with
         settings.cacheDir,
         outputs,
         saveEvery,

@@ -4,6 +4,7 @@ import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.output.RunOutputs;
 import dev.neuralstyle.progress.ProgressEvent;
 import dev.neuralstyle.transfer.InitMode;
+import dev.neuralstyle.transfer.MemoryEstimate;
 import dev.neuralstyle.transfer.StyleTransfer;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferResult;
@@ -51,6 +52,7 @@ final class TransferRun {
       request = request.toBuilder().model(weights.model()).build();
     }
     weights.requireLayers(options.layers());
+    options.outputs().requireNotInputs(inputs(request, options));
     // Last of the checks, so that a failing one leaves no new directory behind.
     options.outputs().prepareDirectories();
     say(
@@ -106,6 +108,23 @@ final class TransferRun {
             result.image().getWidth(),
             result.image().getHeight(),
             all.size() > 1 ? "; also " + others(all, image) : "");
+    if ("cancelled".equals(result.stopReason())) {
+      Path record = options.outputs().record();
+      String how =
+          record != null
+              ? "--resume " + record
+              : snapshots.isEmpty()
+                  ? "the same options and --init " + image
+                  : "the same options and --resume " + snapshots.get(snapshots.size() - 1);
+      streams
+          .err()
+          .printf(
+              Locale.ROOT,
+              "stopped after %d iterations; to continue: neural-style transfer %s%n",
+              result.evaluations(),
+              how);
+      streams.err().flush();
+    }
     streams.out().flush();
   }
 
@@ -113,6 +132,9 @@ final class TransferRun {
    * Reads every input image once, so a missing, corrupt or oversized file fails before any work.
    */
   private static void checkInputs(StyleTransferRequest r) {
+    // Headers first: the memory the whole run needs is known before any image is decoded.
+    int[] size = ImageFiles.dimensions(r.content(), "content image", r.maxPixels());
+    MemoryEstimate.checkRun(r, size[0], size[1]);
     ImageFiles.read(r.content(), "content image", r.maxPixels());
     for (Path style : r.styles()) {
       ImageFiles.read(style, "style image", r.maxPixels());
@@ -126,6 +148,21 @@ final class TransferRun {
     for (Path mask : r.styleMasks()) {
       ImageFiles.read(mask, "style mask", r.maxPixels());
     }
+  }
+
+  /** The files the run reads, each with the option that named it. */
+  private static Map<Path, String> inputs(StyleTransferRequest r, TransferOptions options) {
+    Map<Path, String> in = new java.util.LinkedHashMap<>();
+    in.put(r.content(), "--content");
+    r.styles().forEach(p -> in.put(p, "--style"));
+    if (r.contentMask() != null) {
+      in.put(r.contentMask(), "--content-mask");
+    }
+    r.styleMasks().forEach(p -> in.put(p, "--style-mask"));
+    if (r.init().mode() == InitMode.FILE && options.resume().iterationsDone() == 0) {
+      in.put(r.init().file(), "--init"); // a resumed run continues its own image in place
+    }
+    return in;
   }
 
   private void say(String format, Object... args) {

@@ -10,10 +10,12 @@ import dev.neuralstyle.weights.download.WeightsDownloader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -79,6 +81,14 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
   public Integer call() {
     CatalogEntry entry = WeightsCatalog.find(model, convention);
     if (urls != null && !urls.isEmpty()) {
+      for (URI url : urls) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+          throw new ParameterException(
+              spec.commandLine(),
+              "invalid value for --url: must be an http:// or https:// URL, found '" + url + "'");
+        }
+      }
       entry = entry.withUrls(urls);
     }
     if (sha256 != null) {
@@ -100,10 +110,36 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
       streams.err().println("from " + entry.urls().get(0));
       streams.err().flush();
     }
-    Path file =
-        new WeightsDownloader()
-            .download(
-                entry, dir, new DownloadProgress(streams.err(), streams.interactive(), quiet));
+    String name = entry.fileName();
+    Thread stopped =
+        new Thread(
+            () -> {
+              streams
+                  .err()
+                  .println(
+                      System.lineSeparator()
+                          + "download of "
+                          + name
+                          + " stopped; the bytes so far are kept in "
+                          + dir.resolve(name + WeightsCache.PART_SUFFIX)
+                          + ": run the same command again to resume");
+              streams.err().flush();
+            },
+            "neural-style-download-stopped");
+    Runtime.getRuntime().addShutdownHook(stopped); // SIGTERM or Ctrl-C mid-download
+    Path file;
+    try {
+      file =
+          new WeightsDownloader()
+              .download(
+                  entry, dir, new DownloadProgress(streams.err(), streams.interactive(), quiet));
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopped);
+      } catch (IllegalStateException e) {
+        // shutting down already: the hook prints its message
+      }
+    }
     streams.out().println(file);
     if (!quiet) {
       streams.err().println("verified: " + entry.integrity().describe());

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Show a weights file's format, model, convention, layers and sizes.")
 public final class WeightsInfoCommand implements Callable<Integer> {
+  /** The most metadata entries printed (a file may hold millions). */
+  private static final int MAX_METADATA = 50;
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The weights file.")
@@ -64,8 +67,16 @@ public final class WeightsInfoCommand implements Callable<Integer> {
             + String.join(", ", layers));
     out.println("tensors:     " + w.tensorCount());
     out.printf(Locale.ROOT, "parameters:  %,d%n", w.parameterCount());
+    int shown = 0;
     for (Map.Entry<String, String> e : w.metadata().entrySet()) {
-      out.println("metadata:    " + e.getKey() + " = " + oneLine(e.getValue()));
+      if (shown++ == MAX_METADATA) {
+        out.printf(
+            Locale.ROOT,
+            "metadata:    … %,d more entries not shown%n",
+            w.metadata().size() - MAX_METADATA);
+        break;
+      }
+      out.println("metadata:    " + OneLine.of(e.getKey()) + " = " + oneLine(e.getValue()));
     }
     for (String note : w.notes()) {
       out.println("note:        " + note);
@@ -76,6 +87,6 @@ public final class WeightsInfoCommand implements Callable<Integer> {
 
   private static String oneLine(String s) {
     String t = s.replaceAll("\\s+", " ");
-    return t.length() > 200 ? t.substring(0, 200) + "…" : t;
+    return OneLine.of(t.length() > 200 ? t.substring(0, 200) + "…" : t);
   }
 }

@@ -1,8 +1,8 @@
 package dev.neuralstyle.image;
 
 import dev.neuralstyle.NstException;
-import java.awt.image.BufferedImage;
 import dev.neuralstyle.RegularFiles;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
 /**

@@ -13,16 +13,28 @@ import java.util.Map;
  * @param evaluations evaluations it used
  * @param stopReason why it stopped
  * @param outputs role to file of what it wrote ({@code image}, {@code panel}, ...)
+ * @param weights the weights file it ran with, or {@code null} if the record does not say
  */
 public record RecordedRun(
     StyleTransferRequest request,
     List<StepRecord> steps,
     int evaluations,
     String stopReason,
-    Map<String, String> outputs) {
+    Map<String, String> outputs,
+    java.nio.file.Path weights) {
   /** Copies the collections. */
   public RecordedRun {
     steps = List.copyOf(steps);
     outputs = Map.copyOf(outputs);
+  }
+
+  /** A run whose record does not name its weights. */
+  public RecordedRun(
+      StyleTransferRequest request,
+      List<StepRecord> steps,
+      int evaluations,
+      String stopReason,
+      Map<String, String> outputs) {
+    this(request, steps, evaluations, stopReason, outputs, null);
   }
 }

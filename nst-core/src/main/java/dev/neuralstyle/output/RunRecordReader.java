@@ -1,9 +1,9 @@
 package dev.neuralstyle.output;
 
-import dev.neuralstyle.RegularFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.DeviceSpec;
@@ -16,12 +16,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,6 +34,9 @@ public final class RunRecordReader {
 
   /** The largest run record read (a record of 100,000 steps is about 15 MB). */
   static final long MAX_BYTES = 64L << 20;
+
+  /** The most evaluations a run can have (the largest --iterations). */
+  static final int MAX_EVALUATIONS = 10_000_000;
 
   private RunRecordReader() {}
 
@@ -54,29 +55,55 @@ public final class RunRecordReader {
     if (root == null || !"neural-style run record".equals(root.path("format").asText())) {
       throw new NstException(file + " is not a neural-style run record (no \"format\" field)");
     }
-    StyleTransferRequest request = request(file, root.path("request"));
-    List<StepRecord> steps = new ArrayList<>();
-    for (JsonNode s : root.path("steps")) {
-      steps.add(
-          new StepRecord(
-              s.path("iteration").asInt(),
-              s.path("content").asDouble(),
-              s.path("style").asDouble(),
-              s.path("tv").asDouble(),
-              s.path("total").asDouble(),
-              s.path("seconds").asDouble()));
+    try {
+      StyleTransferRequest request = request(file, root.path("request"));
+      List<StepRecord> steps = new ArrayList<>();
+      JsonNode stepList = root.path("steps");
+      if (!stepList.isMissingNode() && !stepList.isArray()) {
+        throw new NstException(
+            "field 'steps' must be a list, found " + RecordValues.show(stepList));
+      }
+      for (JsonNode s : stepList) {
+        steps.add(
+            new StepRecord(
+                RecordValues.integer(s.get("iteration"), "steps.iteration", 0, MAX_EVALUATIONS),
+                RecordValues.number(s.get("content"), "steps.content"),
+                RecordValues.number(s.get("style"), "steps.style"),
+                RecordValues.number(s.get("tv"), "steps.tv"),
+                RecordValues.number(s.get("total"), "steps.total"),
+                RecordValues.number(s.get("seconds"), "steps.seconds")));
+      }
+      Map<String, String> outputs = new LinkedHashMap<>();
+      JsonNode out = root.path("outputs");
+      for (var it = out.fields(); it.hasNext(); ) {
+        var e = it.next();
+        outputs.put(e.getKey(), RecordValues.text(e.getValue(), "outputs." + e.getKey()));
+      }
+      JsonNode result = root.path("result");
+      return new RecordedRun(
+          request,
+          steps,
+          RecordValues.integer(result.get("evaluations"), "result.evaluations", 0, MAX_EVALUATIONS),
+          RecordValues.text(result.get("stopReason"), "result.stopReason"),
+          outputs,
+          weightsFile(root.path("weights").get("file")));
+    } catch (NstException e) {
+      if (e.getMessage().startsWith("run record ")) {
+        throw e;
+      }
+      throw new NstException("run record " + file + ": " + e.getMessage(), e);
     }
-    Map<String, String> outputs = new LinkedHashMap<>();
-    root.path("outputs")
-        .fields()
-        .forEachRemaining(e -> outputs.put(e.getKey(), e.getValue().asText()));
-    JsonNode result = root.path("result");
-    return new RecordedRun(
-        request,
-        steps,
-        result.path("evaluations").asInt(),
-        result.path("stopReason").asText(),
-        outputs);
+  }
+
+  private static Path weightsFile(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    try {
+      return Path.of(RecordValues.text(n, "weights.file"));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new NstException("field 'weights.file' is not a valid path: " + RecordValues.show(n));
+    }
   }
 
   private static StyleTransferRequest request(Path file, JsonNode node) {
@@ -99,10 +126,10 @@ public final class RunRecordReader {
             "run record " + file + " has no request field '" + c.getName() + "'");
       }
       try {
-        args[i] = value(node.get(c.getName()), c.getGenericType());
-      } catch (IllegalArgumentException | NstException e) {
+        args[i] = value(node.get(c.getName()), c.getGenericType(), "request." + c.getName());
+      } catch (IllegalArgumentException e) {
         throw new NstException(
-            "run record " + file + ": field '" + c.getName() + "': " + e.getMessage(), e);
+            "run record " + file + ": field 'request." + c.getName() + "': " + e.getMessage(), e);
       }
     }
     try {
@@ -113,57 +140,61 @@ public final class RunRecordReader {
       if (e.getCause() instanceof NstException nst) {
         throw new NstException("run record " + file + ": " + nst.getMessage(), nst);
       }
-      throw new IllegalStateException(e.getCause());
+      throw new NstException(
+          "run record " + file + " holds an invalid request: " + e.getCause().getMessage(),
+          e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static Object value(JsonNode n, Type type) {
+  private static Object value(JsonNode n, Type type, String field) {
     if (n == null || n.isNull()) {
+      if (type instanceof Class<?> k && k.isPrimitive()) {
+        throw new NstException("field '" + field + "' must have a value, found null");
+      }
       return null;
     }
     if (type instanceof ParameterizedType p) {
+      if (!n.isArray()) {
+        throw new NstException(
+            "field '" + field + "' must be a list, found " + RecordValues.show(n));
+      }
       Type element = p.getActualTypeArguments()[0];
       List<Object> list = new ArrayList<>();
       for (JsonNode item : n) {
-        list.add(value(item, element));
+        list.add(value(item, element, field));
       }
       return list;
     }
     Class<?> c = (Class<?>) type;
     if (c == int.class || c == Integer.class) {
-      return n.asInt();
+      return RecordValues.integer(n, field, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
     if (c == long.class || c == Long.class) {
-      return n.asLong();
+      return RecordValues.integer64(n, field);
     }
     if (c == double.class || c == Double.class) {
-      return n.asDouble();
+      return RecordValues.number(n, field);
     }
     if (c == boolean.class) {
-      return n.asBoolean();
+      return RecordValues.bool(n, field);
     }
     if (c == String.class) {
-      return n.asText();
+      return RecordValues.text(n, field);
     }
     if (c == Path.class) {
-      return Path.of(n.asText());
+      return Path.of(RecordValues.text(n, field));
     }
     if (c == InitSpec.class) {
-      return InitSpec.parse(n.asText());
+      return InitSpec.parse(RecordValues.text(n, field));
     }
     if (c == DeviceSpec.class) {
-      return DeviceSpec.parse(n.asText());
+      return DeviceSpec.parse(RecordValues.text(n, field));
     }
     if (c.isEnum()) {
-      return enumValue(c, n.asText());
+      return RecordValues.enumValue(c, n, field);
     }
     throw new IllegalArgumentException("unsupported type " + c.getSimpleName());
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object enumValue(Class<?> c, String text) {
-    return Enum.valueOf((Class) c, text.toUpperCase(Locale.ROOT));
   }
 }

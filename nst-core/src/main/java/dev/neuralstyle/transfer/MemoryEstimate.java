@@ -19,8 +19,7 @@ import java.util.OptionalLong;
  * project's measurements: 10.0 GB peak for a 2048x1536 stage to relu3_1 (estimate 11.6 GB).
  *
  * <p>{@link #peakBytes} covers a whole request (every stage, and the style images' forward pass),
- * so that a run is refused before its first stage and a server can refuse a job before queueing
- * it.
+ * so that a run is refused before its first stage and a server can refuse a job before queueing it.
  */
 public final class MemoryEstimate {
   private static final long BASE = 512L << 20;
@@ -58,7 +57,8 @@ public final class MemoryEstimate {
     }
     int styleSide = styleSide(r);
     if (!r.styles().isEmpty()) {
-      peak = Math.max(peak, BASE + 4 * (long) activations(r.model(), deepest, styleSide, styleSide));
+      peak =
+          Math.max(peak, BASE + 4 * (long) activations(r.model(), deepest, styleSide, styleSide));
     }
     return peak;
   }

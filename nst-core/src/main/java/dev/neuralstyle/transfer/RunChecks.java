@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What a run checks before any work, from the image headers alone (nothing is decoded): every
- * stage and style image is large enough for the network's pooling layers, and the whole run fits
- * in the memory that is available ({@link MemoryEstimate#checkRun}). So a run that cannot finish
- * is refused at once, not after its first stage.
+ * What a run checks before any work, from the image headers alone (nothing is decoded): every stage
+ * and style image is large enough for the network's pooling layers, and the whole run fits in the
+ * memory that is available ({@link MemoryEstimate#checkRun}). So a run that cannot finish is
+ * refused at once, not after its first stage.
  */
 final class RunChecks {
   /** The shortest side the network accepts: four poolings must leave at least one pixel. */

@@ -2,7 +2,6 @@ package dev.neuralstyle.weights;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Locale;
 
 /**
  * Element types a weights file may declare. Only the floating-point ones can be turned into the
@@ -47,7 +46,7 @@ public enum DType {
   /** The safetensors name of a type, or {@code null} if unknown. */
   static DType fromSafetensors(String name) {
     try {
-      return valueOf(name.toUpperCase(Locale.ROOT));
+      return valueOf(name); // exact, as the format defines them: F32, not f32
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -21,8 +21,8 @@ final class H5Paths {
   private H5Paths() {}
 
   /**
-   * The node at {@code path} (absolute, or relative to {@code start}), or {@code null} if a name
-   * on the way does not exist or is not a group.
+   * The node at {@code path} (absolute, or relative to {@code start}), or {@code null} if a name on
+   * the way does not exist or is not a group.
    *
    * @throws NstException for an external link, or more than {@value #MAX_LINKS} soft links
    */

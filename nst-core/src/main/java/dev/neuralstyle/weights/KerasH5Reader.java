@@ -1,7 +1,7 @@
 package dev.neuralstyle.weights;
 
-import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.RegularFiles;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;

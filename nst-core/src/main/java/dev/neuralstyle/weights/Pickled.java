@@ -15,8 +15,8 @@ import java.util.Map;
  * <p>A pickle can nest containers arbitrarily deep and make lists and dicts contain themselves
  * (through the memo). So no value here ever recurses without a bound: tuples are refused deeper
  * than {@link #MAX_DEPTH} when they are built (so their {@code hashCode}/{@code equals} are
- * bounded), only hashable values (no list or dict, as in Python) may be dict keys, and every
- * {@code toString} is {@link #show}, which renders at most a few levels and characters.
+ * bounded), only hashable values (no list or dict, as in Python) may be dict keys, and every {@code
+ * toString} is {@link #show}, which renders at most a few levels and characters.
  */
 final class Pickled {
   /** How deep tuples may nest (Python's own pickles of state dicts nest 3 deep). */

@@ -28,7 +28,11 @@ final class SafetensorsReader {
   static final long MAX_HEADER = 100_000_000L;
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(
+              com.fasterxml.jackson.databind.DeserializationFeature
+                  .FAIL_ON_TRAILING_TOKENS); // junk after the header's JSON is an error
 
   private SafetensorsReader() {}
 

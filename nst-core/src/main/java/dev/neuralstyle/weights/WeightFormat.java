@@ -1,13 +1,12 @@
 package dev.neuralstyle.weights;
 
-import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**

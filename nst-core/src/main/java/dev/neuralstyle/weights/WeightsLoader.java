@@ -1,13 +1,12 @@
 package dev.neuralstyle.weights;
 
-import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.weights.numpy.NpyReader;
 import dev.neuralstyle.weights.protobuf.CaffeReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

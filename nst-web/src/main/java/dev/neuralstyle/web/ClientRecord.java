@@ -67,7 +67,8 @@ final class ClientRecord {
   /** {@code /srv/data/jobs/ab12/content.png} → {@code content.png}; other text unchanged. */
   static String fileName(String text) {
     boolean absolute =
-        text.startsWith("/") || (text.length() > 2 && text.charAt(1) == ':' && text.charAt(2) == '\\');
+        text.startsWith("/")
+            || (text.length() > 2 && text.charAt(1) == ':' && text.charAt(2) == '\\');
     if (!absolute) {
       return text;
     }

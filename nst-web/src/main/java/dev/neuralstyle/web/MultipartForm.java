@@ -1,8 +1,8 @@
 package dev.neuralstyle.web;
 
 import io.javalin.http.BadRequestResponse;
-import io.javalin.http.Context;
 import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.util.List;
 import java.util.Locale;

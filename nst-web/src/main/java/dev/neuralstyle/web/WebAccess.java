@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Who may use the server: the host names it answers to (loopback names, the address it is bound
- * to, and names the user allowed with {@code --allow-host}), and an optional per-server token that
+ * Who may use the server: the host names it answers to (loopback names, the address it is bound to,
+ * and names the user allowed with {@code --allow-host}), and an optional per-server token that
  * every API request must carry (for a server exposed with {@code --host} on purpose).
  *
  * @param hosts the host names (lower case, without port) accepted in {@code Host} and {@code

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The web half of the adversarial suite (issue 15): one row per hostile request, each answered
- * with the expected status and a one-line JSON error (never a text/plain trace), within a bounded
- * time, and leaving no job and no job directory behind.
+ * The web half of the adversarial suite (issue 15): one row per hostile request, each answered with
+ * the expected status and a one-line JSON error (never a text/plain trace), within a bounded time,
+ * and leaving no job and no job directory behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdversarialWebTest {
@@ -91,29 +91,47 @@ class AdversarialWebTest {
     // 1: no other page can drive the server
     c.add(
         new Case(
-            "1", "cross-origin POST", multipartHead(ok, "Origin: http://evil.example"), ok, 403,
+            "1",
+            "cross-origin POST",
+            multipartHead(ok, "Origin: http://evil.example"),
+            ok,
+            403,
             null));
     c.add(
         new Case(
-            "1", "Sec-Fetch-Site cross-site", multipartHead(ok, "Sec-Fetch-Site: cross-site"), ok,
-            403, null));
+            "1",
+            "Sec-Fetch-Site cross-site",
+            multipartHead(ok, "Sec-Fetch-Site: cross-site"),
+            ok,
+            403,
+            null));
     c.add(
         new Case(
-            "1", "Origin on another port",
-            multipartHead(ok, "Origin: http://127.0.0.1:" + (port + 1)), ok, 403, null));
+            "1",
+            "Origin on another port",
+            multipartHead(ok, "Origin: http://127.0.0.1:" + (port + 1)),
+            ok,
+            403,
+            null));
     c.add(
         new Case(
-            "1", "DNS rebinding: foreign Host",
-            "GET /api/jobs HTTP/1.1\r\nHost: evil.example:" + port, new byte[0], 403, null));
+            "1",
+            "DNS rebinding: foreign Host",
+            "GET /api/jobs HTTP/1.1\r\nHost: evil.example:" + port,
+            new byte[0],
+            403,
+            null));
+    c.add(new Case("1", "no Host", "GET /api/jobs HTTP/1.0", new byte[0], 403, null));
     c.add(
         new Case(
-            "1", "no Host", "GET /api/jobs HTTP/1.0", new byte[0], 403, null));
-    c.add(
-        new Case(
-            "1", "cross-origin DELETE",
-            "DELETE /api/jobs/0123456789abcdef HTTP/1.1\r\n" + host()
+            "1",
+            "cross-origin DELETE",
+            "DELETE /api/jobs/0123456789abcdef HTTP/1.1\r\n"
+                + host()
                 + "\r\nOrigin: https://evil.example",
-            new byte[0], 403, null));
+            new byte[0],
+            403,
+            null));
     // 2: every size-like setting bounded by what the server can hold
     c.add(field("2", "style-scale 1e9", "style-scale", "1e9", "style-scale"));
     c.add(field("2", "style-size 16384", "style-size", "16384", "style-size"));
@@ -130,27 +148,43 @@ class AdversarialWebTest {
     byte[] truncated = java.util.Arrays.copyOf(ok, ok.length / 2);
     c.add(
         new Case(
-            "7", "truncated multipart",
-            post("/api/jobs", "Content-Type: multipart/form-data; boundary=" + B,
+            "7",
+            "truncated multipart",
+            post(
+                "/api/jobs",
+                "Content-Type: multipart/form-data; boundary=" + B,
                 "Content-Length: " + truncated.length),
-            truncated, 400, null));
+            truncated,
+            400,
+            null));
     byte[] garbage = "this is not multipart at all\r\n".getBytes(StandardCharsets.UTF_8);
     c.add(
         new Case(
-            "7", "malformed multipart",
-            post("/api/jobs", "Content-Type: multipart/form-data; boundary=" + B,
+            "7",
+            "malformed multipart",
+            post(
+                "/api/jobs",
+                "Content-Type: multipart/form-data; boundary=" + B,
                 "Content-Length: " + garbage.length),
-            garbage, 400, null));
+            garbage,
+            400,
+            null));
     c.add(
         new Case(
-            "7", "missing boundary",
+            "7",
+            "missing boundary",
             post("/api/jobs", "Content-Type: multipart/form-data", "Content-Length: " + ok.length),
-            ok, 400, null));
+            ok,
+            400,
+            null));
     c.add(
         new Case(
-            "7", "not multipart",
+            "7",
+            "not multipart",
             post("/api/jobs", "Content-Type: application/json", "Content-Length: 2"),
-            "{}".getBytes(StandardCharsets.UTF_8), 400, null));
+            "{}".getBytes(StandardCharsets.UTF_8),
+            400,
+            null));
     Map<String, String> many = new LinkedHashMap<>();
     for (int i = 0; i < 20_000; i++) {
       many.put("f" + i, "1");
@@ -159,10 +193,15 @@ class AdversarialWebTest {
     c.add(new Case("7", "20,000 fields", multipartHead(manyFields), manyFields, 400, null));
     c.add(
         new Case(
-            "7", "Content-Length 10^15",
-            post("/api/jobs", "Content-Type: multipart/form-data; boundary=" + B,
+            "7",
+            "Content-Length 10^15",
+            post(
+                "/api/jobs",
+                "Content-Type: multipart/form-data; boundary=" + B,
                 "Content-Length: 1000000000000000"),
-            ok, 413, null));
+            ok,
+            413,
+            null));
     // 11: empty layer lists
     c.add(field("11", "style-layers ','", "styleLayers", ",", "style-layers"));
     c.add(field("11", "content-layers ','", "content-layers", " , ", "content-layers"));
@@ -212,8 +251,7 @@ class AdversarialWebTest {
     RawHttp.Response r =
         RawHttp.send(
             port,
-            multipartHead(
-                body, "Origin: http://127.0.0.1:" + port, "Sec-Fetch-Site: same-origin"),
+            multipartHead(body, "Origin: http://127.0.0.1:" + port, "Sec-Fetch-Site: same-origin"),
             body);
     assertEquals(201, r.status(), r.body());
     String id = ApiClient.JSON.readTree(r.body()).get("id").asText();

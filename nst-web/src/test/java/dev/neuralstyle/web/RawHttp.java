@@ -85,8 +85,10 @@ final class RawHttp {
     String head = split < 0 ? text : text.substring(0, split);
     String body = split < 0 ? "" : text.substring(split + 4);
     String[] lines = head.split("\r\n");
-    int status = lines.length > 0 && lines[0].startsWith("HTTP/") ? Integer.parseInt(
-        lines[0].split(" ")[1]) : -1;
+    int status =
+        lines.length > 0 && lines[0].startsWith("HTTP/")
+            ? Integer.parseInt(lines[0].split(" ")[1])
+            : -1;
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');

@@ -21,6 +21,12 @@ import java.util.Locale;
  * {@link WeightsDownloader}.
  */
 final class Transfer {
+  /**
+   * The most bytes taken from a server for a file of unpublished size (the largest VGG weights file
+   * is 548 MB); a larger or endless body is cut off and its partial file deleted.
+   */
+  static final long MAX_UNKNOWN_SIZE = 2L << 30;
+
   private final HttpClient client;
   private final Duration timeout;
   private final CatalogEntry entry;
@@ -120,16 +126,17 @@ final class Transfer {
         break;
       }
       for (ByteBuffer buffer : chunk) {
-        if (total >= 0 && soFar + buffer.remaining() > total) {
+        if (soFar + buffer.remaining() > cap(total)) {
           body.cancel();
           channel.truncate(0);
           throw new NstException(
               String.format(
                   Locale.ROOT,
-                  "%s from %s is longer than the expected %,d bytes; the partial file was deleted",
+                  "%s from %s is longer than the %s %,d bytes; the partial file was deleted",
                   entry.fileName(),
                   url,
-                  total));
+                  total >= 0 ? "expected" : "allowed",
+                  cap(total)));
         }
         hasher.update(buffer);
         soFar += buffer.remaining();
@@ -161,6 +168,16 @@ final class Transfer {
       served = ContentRange.total(get.headers());
     }
     long expected = entry.expectedSize();
+    if (served > MAX_UNKNOWN_SIZE && expected < 0) {
+      get.body().cancel();
+      throw failure(
+          String.format(
+              Locale.ROOT,
+              "announces %,d bytes; at most %,d are accepted for a file of unpublished size",
+              served,
+              MAX_UNKNOWN_SIZE),
+          null);
+    }
     if (served >= 0 && expected >= 0 && served != expected) {
       get.body().cancel();
       throw failure(
@@ -169,6 +186,10 @@ final class Transfer {
           null);
     }
     return served >= 0 ? served : expected;
+  }
+
+  private static long cap(long total) {
+    return total >= 0 ? total : MAX_UNKNOWN_SIZE;
   }
 
   private static Hasher hashPrefix(FileChannel channel, long length) throws IOException {
@@ -212,9 +233,21 @@ final class Transfer {
         cause);
   }
 
+  /** Why a transfer failed, in words: the message, or the kind of failure (no class names). */
   static String describe(Throwable e) {
     String message = e.getMessage();
-    String type = e.getClass().getSimpleName();
-    return message == null || message.isBlank() ? type : type + " " + message;
+    if (message != null && !message.isBlank()) {
+      return message;
+    }
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "timed out";
+    }
+    if (e instanceof java.nio.channels.ClosedByInterruptException) {
+      return "interrupted";
+    }
+    return "input/output error";
   }
 }

@@ -65,7 +65,8 @@ public final class WeightsDownloader {
 
   /**
    * Makes sure {@code entry} is in {@code cacheDir} and returns its path. A file already present
-   * under the final name is returned as it is (it was verified when it was written).
+   * under the final name is checked against the catalog's digests first: a match is returned, a
+   * mismatch (damaged or replaced since it was written) is deleted and downloaded again.
    *
    * @param listener receives progress; use {@link DownloadListener#NONE} to ignore it
    * @throws NstException if every URL fails, the file is corrupt, the transfer breaks off (run
@@ -77,8 +78,18 @@ public final class WeightsDownloader {
     WeightsCache cache = new WeightsCache(cacheDir);
     Path target = cache.pathFor(entry);
     if (cache.isCached(entry)) {
-      listener.finished(target);
-      return target;
+      if (cachedCopyMatches(entry, target)) {
+        listener.finished(target);
+        return target;
+      }
+      listener.urlFailed(
+          target.toUri(), "the cached copy does not match the catalog; downloading it again");
+      try {
+        Files.deleteIfExists(target);
+      } catch (IOException e) {
+        throw new NstException(
+            "cached " + target + " is damaged and cannot be deleted: " + Transfer.describe(e), e);
+      }
     }
     Path part = cache.partPathFor(entry);
     List<String> failures = new ArrayList<>();
@@ -116,6 +127,15 @@ public final class WeightsDownloader {
     }
     throw new NstException(
         "could not download " + entry.fileName() + ": " + String.join("; ", failures));
+  }
+
+  private static boolean cachedCopyMatches(CatalogEntry entry, Path target) {
+    try {
+      return entry.integrity().matches(Hasher.of(target));
+    } catch (IOException e) {
+      throw new NstException(
+          "cannot read the cached " + target + " to check it: " + Transfer.describe(e), e);
+    }
   }
 
   private static void verify(CatalogEntry entry, URI url, Path part, FileDigests digests)
