@@ -111,7 +111,7 @@ public final class RunOutputs {
     return ComparisonPanel.render(tiles, Math.min(MAX_TILE_HEIGHT, result.image().getHeight()));
   }
 
-  /** The loss curves (total and the unweighted terms) of {@code result}. */
+  /** The loss curves (total and the weighted terms that add up to it) of {@code result}. */
   public static BufferedImage lossPlot(StyleTransferResult result) {
     List<StepRecord> steps = result.steps();
     int n = steps.size();
@@ -129,7 +129,7 @@ public final class RunOutputs {
       iterations[i] = s.iteration();
     }
     return LossPlot.render(
-        "Loss per iteration (unweighted terms; total as minimised)",
+        "Loss per iteration (each term weighted, as it enters the total)",
         List.of("total", "content", "style", "tv"),
         List.of(total, content, style, tv),
         iterations,

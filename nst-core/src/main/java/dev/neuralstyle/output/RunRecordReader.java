@@ -7,6 +7,7 @@ import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.InitSpec;
+import dev.neuralstyle.loss.LossBreakdown;
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import java.io.IOException;
@@ -53,14 +54,7 @@ public final class RunRecordReader {
     StyleTransferRequest request = request(file, root.path("request"));
     List<StepRecord> steps = new ArrayList<>();
     for (JsonNode s : root.path("steps")) {
-      steps.add(
-          new StepRecord(
-              s.path("iteration").asInt(),
-              s.path("content").asDouble(),
-              s.path("style").asDouble(),
-              s.path("tv").asDouble(),
-              s.path("total").asDouble(),
-              s.path("seconds").asDouble()));
+      steps.add(step(s, request));
     }
     Map<String, String> outputs = new LinkedHashMap<>();
     root.path("outputs")
@@ -73,6 +67,38 @@ public final class RunRecordReader {
         result.path("evaluations").asInt(),
         result.path("stopReason").asText(),
         outputs);
+  }
+
+  /**
+   * One step. Records from before the weighted terms were kept hold the raw losses only: their
+   * weighted terms are the raw ones times the request's weights (adaptive runs keep the raw ones).
+   */
+  private static StepRecord step(JsonNode s, StyleTransferRequest q) {
+    double c = s.path("content").asDouble();
+    double st = s.path("style").asDouble();
+    double tv = s.path("tv").asDouble();
+    JsonNode raw = s.path("raw");
+    LossBreakdown.Raw r;
+    if (raw.isObject()) {
+      r =
+          new LossBreakdown.Raw(
+              raw.path("content").asDouble(), raw.path("style").asDouble(), raw.path("tv").asDouble());
+    } else {
+      r = new LossBreakdown.Raw(c, st, tv);
+      if (!q.adaptiveWeights()) {
+        c *= q.contentWeight();
+        st *= q.styleWeight();
+        tv *= q.tvWeight();
+      }
+    }
+    return new StepRecord(
+        s.path("iteration").asInt(),
+        c,
+        st,
+        tv,
+        s.path("total").asDouble(),
+        s.path("seconds").asDouble(),
+        r);
   }
 
   private static StyleTransferRequest request(Path file, JsonNode node) {

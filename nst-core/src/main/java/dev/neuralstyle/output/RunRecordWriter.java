@@ -110,6 +110,11 @@ public final class RunRecordWriter {
     m.put("content", s.content());
     m.put("style", s.style());
     m.put("tv", s.tv());
+    Map<String, Object> raw = new LinkedHashMap<>();
+    raw.put("content", s.raw().content());
+    raw.put("style", s.raw().style());
+    raw.put("tv", s.raw().tv());
+    m.put("raw", raw);
     m.put("total", s.total());
     m.put("seconds", s.seconds());
     return m;
