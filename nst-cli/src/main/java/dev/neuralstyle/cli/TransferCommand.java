@@ -439,9 +439,13 @@ public final class TransferCommand implements Callable<Integer> {
             new OutputPlan.Extra("--loss-plot", lossPlot, noLossPlot),
             new OutputPlan.Extra("--record", record, noRecord));
     boolean modelChosen = given("--model") || (preset != null);
+    boolean recorded = from != null && from.recorded() != null;
+
     return TransferOptions.create(
         b,
         modelChosen,
+        recorded || preset != null || given("--content-layers"),
+        recorded || preset != null || given("--style-layers"),
         weights,
         cacheDir,
         outputs,

@@ -2,6 +2,7 @@ package dev.neuralstyle.output;
 
 import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.image.ImageResize;
+import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferResult;
@@ -75,11 +76,25 @@ public final class RunOutputs {
               weights.sha256(),
               weights.format().name(),
               result.preprocessing().cliName(),
-              weights.model().cliName());
+              weights.model().cliName(),
+              fallbackNote(request, weights));
       RunRecordWriter.write(
           files.record(), new RunRecord(request, provenance, result, versions, names));
     }
     return written;
+  }
+
+  /** The fallback line when {@code request} runs on the layers that stand in for the defaults. */
+  private static String fallbackNote(StyleTransferRequest request, VggWeights weights) {
+    if (request.model() != weights.model()) {
+      return null;
+    }
+    LayerFallback f = LayerFallback.forWeights(request.model(), weights);
+    boolean used =
+        f.fellBack()
+            && (request.contentLayers().equals(f.contentLayers())
+                || request.styleLayers().equals(f.styleLayers()));
+    return used ? f.note() : null;
   }
 
   /**
