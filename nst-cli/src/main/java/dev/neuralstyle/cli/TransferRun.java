@@ -53,8 +53,7 @@ final class TransferRun {
       request = request.toBuilder().model(weights.model()).build();
     }
     LayerFallback fallback = LayerFallback.forWeights(request.model(), weights);
-    if (fallback.fellBack()
-        && !(options.contentLayersChosen() && options.styleLayersChosen())) {
+    if (fallback.fellBack() && !(options.contentLayersChosen() && options.styleLayersChosen())) {
       StyleTransferRequestBuilder b = request.toBuilder();
       if (!options.contentLayersChosen()) {
         b.contentLayers(fallback.contentLayers());

@@ -15,8 +15,8 @@ public enum LossForm {
    */
   MEAN,
   /**
-   * The default: {@link #MEAN}, with every term divided by a constant of its target so that it is
-   * a relative error that starts near 1 whatever the layer's magnitude: content = mean (F - P)^2 /
+   * The default: {@link #MEAN}, with every term divided by a constant of its target so that it is a
+   * relative error that starts near 1 whatever the layer's magnitude: content = mean (F - P)^2 /
    * mean P^2 per content layer, style layer error = mean (G - A)^2 / mean A^2 (each style layer
    * then weighs alike however strongly it responds and however many there are), and total variation
    * as a mean over neighbour pairs of pixels in 0..1 units, so that no term's share grows with the

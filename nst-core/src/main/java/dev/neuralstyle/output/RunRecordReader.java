@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.Precision;
+import dev.neuralstyle.loss.LossBreakdown;
 import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.InitSpec;
-import dev.neuralstyle.loss.LossBreakdown;
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import java.io.IOException;
@@ -82,7 +82,9 @@ public final class RunRecordReader {
     if (raw.isObject()) {
       r =
           new LossBreakdown.Raw(
-              raw.path("content").asDouble(), raw.path("style").asDouble(), raw.path("tv").asDouble());
+              raw.path("content").asDouble(),
+              raw.path("style").asDouble(),
+              raw.path("tv").asDouble());
     } else {
       r = new LossBreakdown.Raw(c, st, tv);
       if (!q.adaptiveWeights()) {

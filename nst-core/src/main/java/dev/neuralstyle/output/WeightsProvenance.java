@@ -15,9 +15,15 @@ import java.util.Objects;
  *     the line saying so (see {@link dev.neuralstyle.transfer.LayerFallback}); else {@code null}
  */
 public record WeightsProvenance(
-    Path file, String sha256, String format, String convention, String model, String layerFallback) {
+    Path file,
+    String sha256,
+    String format,
+    String convention,
+    String model,
+    String layerFallback) {
   /** Weights that held the layers the run asked for. */
-  public WeightsProvenance(Path file, String sha256, String format, String convention, String model) {
+  public WeightsProvenance(
+      Path file, String sha256, String format, String convention, String model) {
     this(file, sha256, format, convention, model, null);
   }
 

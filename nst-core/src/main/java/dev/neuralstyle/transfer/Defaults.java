@@ -16,8 +16,8 @@ import java.util.List;
  * <p>The default recipe is the paper's layers and optimiser (VGG-19, content relu4_2, style relu1_1
  * … relu5_1, L-BFGS; a weights file without them falls back to its deepest layers, see {@link
  * LayerFallback}) with normalised losses ({@link LossForm#NORMALIZED}: every term a relative error,
- * total variation a mean), so the weights mean the same at any size, on any layer set and with plain
- * (unnormalised) VGG weights. Chosen on the picture-quality benchmark, docs/QUALITY.md.
+ * total variation a mean), so the weights mean the same at any size, on any layer set and with
+ * plain (unnormalised) VGG weights. Chosen on the picture-quality benchmark, docs/QUALITY.md.
  */
 public final class Defaults {
   /** VGG-19, as in the paper. */

@@ -9,13 +9,13 @@ import java.util.List;
 
 /**
  * The default layers for a weights file that lacks some of them (the shared test file stops at
- * conv3_4). The paper's layers ({@link Defaults#CONTENT_LAYERS}, {@link Defaults#STYLE_LAYERS}) stay
- * the default wherever the file holds them; otherwise the run uses the deepest layers of the same
- * pattern that the file has: content {@code reluB_2} of the deepest block B (at most 4, so never
- * deeper than the paper's relu4_2) whose layers are all present, and style every {@code reluB_1}
- * present. Only defaults fall back: a layer the user or a preset names stays an error when the file
- * lacks it (see {@code VggWeights.requireLayers}). Differs from Gatys et al. (2015), who always
- * have the whole network.
+ * conv3_4). The paper's layers ({@link Defaults#CONTENT_LAYERS}, {@link Defaults#STYLE_LAYERS})
+ * stay the default wherever the file holds them; otherwise the run uses the deepest layers of the
+ * same pattern that the file has: content {@code reluB_2} of the deepest block B (at most 4, so
+ * never deeper than the paper's relu4_2) whose layers are all present, and style every {@code
+ * reluB_1} present. Only defaults fall back: a layer the user or a preset names stays an error when
+ * the file lacks it (see {@code VggWeights.requireLayers}). Differs from Gatys et al. (2015), who
+ * always have the whole network.
  *
  * @param contentLayers the content layers to use
  * @param styleLayers the style layers to use

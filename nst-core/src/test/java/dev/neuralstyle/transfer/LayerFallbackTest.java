@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class LayerFallbackTest {
   /** Parameters for the convolutions up to {@code lastConv} (only {@code has} is asked). */
   private static ConvParameters upTo(VggModel model, String lastConv) {
-    Set<String> held = VggLayers.convsNeededFor(model, lastConv).stream().collect(Collectors.toSet());
+    Set<String> held =
+        VggLayers.convsNeededFor(model, lastConv).stream().collect(Collectors.toSet());
     return new ConvParameters() {
       @Override
       public boolean has(String conv) {
@@ -64,16 +65,13 @@ class LayerFallbackTest {
 
   @Test
   void content_is_never_deeper_than_relu4_2_and_shallow_files_go_shallower() {
-    LayerFallback to44 =
-        LayerFallback.forWeights(VggModel.VGG19, upTo(VggModel.VGG19, "conv4_4"));
+    LayerFallback to44 = LayerFallback.forWeights(VggModel.VGG19, upTo(VggModel.VGG19, "conv4_4"));
     assertEquals(List.of("relu4_2"), to44.contentLayers());
     assertEquals(List.of("relu1_1", "relu2_1", "relu3_1", "relu4_1"), to44.styleLayers());
-    LayerFallback to21 =
-        LayerFallback.forWeights(VggModel.VGG19, upTo(VggModel.VGG19, "conv2_1"));
+    LayerFallback to21 = LayerFallback.forWeights(VggModel.VGG19, upTo(VggModel.VGG19, "conv2_1"));
     assertEquals(List.of("relu1_2"), to21.contentLayers());
     assertEquals(List.of("relu1_1", "relu2_1"), to21.styleLayers());
-    LayerFallback to11 =
-        LayerFallback.forWeights(VggModel.VGG19, upTo(VggModel.VGG19, "conv1_1"));
+    LayerFallback to11 = LayerFallback.forWeights(VggModel.VGG19, upTo(VggModel.VGG19, "conv1_1"));
     assertEquals(List.of("relu1_1"), to11.contentLayers());
     assertEquals(List.of("relu1_1"), to11.styleLayers());
   }

@@ -66,12 +66,18 @@ class RecipeBalanceTest {
 
   @Test
   void doubling_the_size_keeps_each_terms_share_of_the_first_loss_within_ten_percent() {
-    double[] small = firstShares(defaults(64).build());
-    double[] large = firstShares(defaults(128).build());
+    double[] small = firstShares(defaults(48).build());
+    double[] large = firstShares(defaults(96).build());
+    int compared = 0;
     for (int i = 0; i < 3; i++) {
-      assertTrue(small[i] > 0.01, "term " + i + " share " + small[i]);
-      assertEquals(small[i], large[i], 0.1 * small[i], "term " + i + " share");
+      if (small[i] > 0.01) {
+        assertEquals(small[i], large[i], 0.1 * small[i], "term " + i + " share");
+        compared++;
+      } else { // from noise the content term is tiny: it stays tiny
+        assertTrue(large[i] < 0.02, "term " + i + " share " + small[i] + " -> " + large[i]);
+      }
     }
+    assertTrue(compared >= 2, "style and total variation both weigh at the first evaluation");
   }
 
   @Test
@@ -79,9 +85,11 @@ class RecipeBalanceTest {
     // The check above can fail: jcjohnson's form (means, but total variation summed over pixels)
     // weighs the total variation about four times more at twice the size.
     double[] small =
-        firstShares(defaults(64).lossForm(LossForm.MEAN).tvWeight(1e-3).styleWeight(500).build());
+        firstShares(defaults(48).lossForm(LossForm.MEAN).tvWeight(1e-3).styleWeight(500).build());
     double[] large =
-        firstShares(defaults(128).lossForm(LossForm.MEAN).tvWeight(1e-3).styleWeight(500).build());
-    assertTrue(large[2] > 1.5 * small[2], small[2] + " -> " + large[2]);
+        firstShares(defaults(96).lossForm(LossForm.MEAN).tvWeight(1e-3).styleWeight(500).build());
+    double oddsSmall = small[2] / (1 - small[2]);
+    double oddsLarge = large[2] / (1 - large[2]);
+    assertTrue(oddsLarge > 1.5 * oddsSmall, small[2] + " -> " + large[2]);
   }
 }

@@ -40,8 +40,8 @@ final class JobJson {
   }
 
   /**
-   * The loss terms as they enter the total ({@code content + style + tv = total}) and, under
-   * {@code raw}, the unweighted losses; or {@code null}.
+   * The loss terms as they enter the total ({@code content + style + tv = total}) and, under {@code
+   * raw}, the unweighted losses; or {@code null}.
    */
   static Map<String, Object> losses(LossBreakdown b) {
     if (b == null) {
