@@ -9,7 +9,8 @@ noise). Prints one line "RESULT {json}".
 
 Modes: eval (Adam, one evaluation per step, each timed), ttq (L-BFGS with strong-Wolfe line search
 until the total loss reaches the absolute --target, or --max-evals), gemm (4096^2 fp32 matrix
-product rate), profile (forward, losses, backward split).
+product rate), profile (forward, losses, backward split), paint (a whole picture from image files
+with a peer's recipe, for the quality benchmark bench/quality.sh; see paint.py).
 """
 import argparse
 import json
@@ -267,7 +268,11 @@ def run_profile(args):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("mode", choices=["eval", "ttq", "gemm", "profile"])
+    if len(sys.argv) > 1 and sys.argv[1] == "paint":
+        import paint  # the quality benchmark's peer recipes (bench/paint.py)
+        paint.main(sys.argv[2:])
+        return
+    p.add_argument("mode", choices=["eval", "ttq", "gemm", "profile", "paint"])
     p.add_argument("--dir")
     p.add_argument("--size", type=int, default=512)
     p.add_argument("--evals", type=int, default=10)

@@ -58,7 +58,7 @@ final class Converters {
   static final class Loss implements ITypeConverter<LossForm> {
     @Override
     public LossForm convert(String value) {
-      return enumValue(LossForm.class, value, "paper or mean");
+      return enumValue(LossForm.class, value, "paper, mean or normalized");
     }
   }
 

@@ -113,18 +113,23 @@ final class ProgressPrinter implements ProgressListener {
   static String line(StepCompleted s) {
     return String.format(
         Locale.ROOT,
-        "iteration %d/%d  %s  total %.3e  (%s, ETA %s)",
+        "iteration %d/%d  %s  (%s, ETA %s)",
         s.iteration(),
         s.iterations(),
         losses(s.losses()),
-        s.losses().total(),
         duration(s.elapsedSeconds()),
         duration(eta(s)));
   }
 
+  /** Each term as it enters the total, so that the balance shows: {@code c + s + tv = total}. */
   private static String losses(LossBreakdown b) {
     return String.format(
-        Locale.ROOT, "content %.1e style %.1e tv %.1e", b.content(), b.style(), b.tv());
+        Locale.ROOT,
+        "content %.2e + style %.2e + tv %.2e = total %.3e",
+        b.content(),
+        b.style(),
+        b.tv(),
+        b.total());
   }
 
   private static double eta(StepCompleted s) {

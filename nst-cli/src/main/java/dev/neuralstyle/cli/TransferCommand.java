@@ -167,10 +167,14 @@ public final class TransferCommand implements Callable<Integer> {
             new OutputPlan.Extra("--loss-plot", lossPlot, noLossPlot),
             new OutputPlan.Extra("--record", record, noRecord));
     boolean modelChosen = given("--model") || (settings.preset != null);
+    boolean recorded = from != null && from.recorded() != null;
+
     return TransferOptions.create(
         b,
         modelChosen,
-        settings.weights != null || from == null || from.recorded() == null
+        recorded || settings.preset != null || given("--content-layers"),
+        recorded || settings.preset != null || given("--style-layers"),
+        settings.weights != null || !recorded
             ? settings.weights
             : from.recorded().weights(), // a resumed run keeps the weights it ran with
         settings.cacheDir,

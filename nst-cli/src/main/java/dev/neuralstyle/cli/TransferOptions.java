@@ -16,6 +16,10 @@ import java.util.Objects;
  *
  * @param request the style-transfer request (validated by the library)
  * @param modelChosen whether the user or a preset chose the model; if not, the weights file decides
+ * @param contentLayersChosen whether the user, a preset or a resumed record chose the content
+ *     layers; default layers that the weights lack fall back (see {@link
+ *     dev.neuralstyle.transfer.LayerFallback})
+ * @param styleLayersChosen the same for the style layers
  * @param weights the {@code --weights} file, or {@code null} to look it up
  * @param cacheDir the {@code --cache-dir}, or {@code null} for the default cache
  * @param outputs the files to write
@@ -28,6 +32,8 @@ import java.util.Objects;
 record TransferOptions(
     StyleTransferRequest request,
     boolean modelChosen,
+    boolean contentLayersChosen,
+    boolean styleLayersChosen,
     Path weights,
     Path cacheDir,
     OutputPlan outputs,
@@ -40,6 +46,7 @@ record TransferOptions(
   TransferOptions {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(outputs, "outputs");
+
     if (saveEvery < 0) {
       throw new NstException("invalid value for --save-every: must be >= 0, found " + saveEvery);
     }
@@ -60,6 +67,8 @@ record TransferOptions(
   static TransferOptions create(
       StyleTransferRequestBuilder builder,
       boolean modelChosen,
+      boolean contentLayersChosen,
+      boolean styleLayersChosen,
       Path weights,
       Path cacheDir,
       OutputPlan outputs,
@@ -82,6 +91,8 @@ record TransferOptions(
     return new TransferOptions(
         request,
         modelChosen,
+        contentLayersChosen,
+        styleLayersChosen,
         weights,
         cacheDir,
         outputs,

@@ -4,9 +4,11 @@ import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.output.RunOutputs;
 import dev.neuralstyle.progress.ProgressEvent;
 import dev.neuralstyle.transfer.InitMode;
+import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.MemoryEstimate;
 import dev.neuralstyle.transfer.StyleTransfer;
 import dev.neuralstyle.transfer.StyleTransferRequest;
+import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import dev.neuralstyle.transfer.StyleTransferResult;
 import dev.neuralstyle.weights.VggWeights;
 import dev.neuralstyle.weights.WeightsLoader;
@@ -51,7 +53,24 @@ final class TransferRun {
       // No --model and no preset: the weights file decides.
       request = request.toBuilder().model(weights.model()).build();
     }
-    weights.requireLayers(options.layers());
+    LayerFallback fallback = LayerFallback.forWeights(request.model(), weights);
+    if (fallback.fellBack() && !(options.contentLayersChosen() && options.styleLayersChosen())) {
+      StyleTransferRequestBuilder b = request.toBuilder();
+      if (!options.contentLayersChosen()) {
+        b.contentLayers(fallback.contentLayers());
+      }
+      if (!options.styleLayersChosen()) {
+        b.styleLayers(fallback.styleLayers());
+      }
+      request = b.build();
+      if (!options.quiet()) {
+        streams.err().println("note: " + fallback.note());
+        streams.err().flush();
+      }
+    }
+    List<String> layers = new ArrayList<>(request.contentLayers());
+    layers.addAll(request.styleLayers());
+    weights.requireLayers(layers);
     options.outputs().requireNotInputs(inputs(request, options));
     // Last of the checks, so that a failing one leaves no new directory behind.
     options.outputs().prepareDirectories();

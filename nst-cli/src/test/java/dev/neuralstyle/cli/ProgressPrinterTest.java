@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {
   private static StepCompleted step(int i, int n, double seconds) {
-    return new StepCompleted(i, n, new LossBreakdown(1.2e4, 3.4e2, 5.6e3, 9e4), seconds, null);
+    return new StepCompleted(i, n, new LossBreakdown(1.2e4, 3.4e2, 5.6e3, 17940), seconds, null);
   }
 
   @Test
   void bar_shows_iteration_eta_and_losses() {
     assertEquals(
-        "[=======>                      ] 120/500  ETA 1m12s  content 1.2e+04 style 3.4e+02 tv"
-            + " 5.6e+03",
+        "[=======>                      ] 120/500  ETA 1m12s  content 1.20e+04 + style 3.40e+02 +"
+            + " tv 5.60e+03 = total 1.794e+04",
         ProgressPrinter.bar(step(120, 500, 120 * 72.0 / 380)));
     assertTrue(ProgressPrinter.bar(step(500, 500, 10)).startsWith("[" + "=".repeat(30) + "] "));
   }

@@ -88,8 +88,84 @@ class TransferEndToEndTest {
     double firstStyle = steps.get(0).get("style").asDouble();
     double lastStyle = steps.get(steps.size() - 1).get("style").asDouble();
     assertTrue(lastStyle < firstStyle, "style loss " + firstStyle + " -> " + lastStyle);
+    for (JsonNode step : steps) { // the weighted terms add up to the total; raw values are kept
+      double sum =
+          step.get("content").asDouble() + step.get("style").asDouble() + step.get("tv").asDouble();
+      assertEquals(step.get("total").asDouble(), sum, 1e-4 * step.get("total").asDouble());
+      assertTrue(step.at("/raw/style").asDouble() > 0, step.toString());
+    }
+    assertTrue(record.at("/weights/layerFallback").isMissingNode(), "layers were named");
     assertEquals(out.toString(), record.at("/outputs/image").asText());
     assertEquals(dir.resolve("results/out.gif").toString(), record.at("/outputs/gif").asText());
+  }
+
+  @Test
+  void default_layers_fall_back_to_what_the_shared_weights_hold_and_say_so() throws IOException {
+    Optional<Path> shared = SharedFiles.dir();
+    Optional<Path> weights = SharedFiles.partialVgg19();
+    Assumptions.assumeTrue(shared.isPresent() && weights.isPresent(), "shared data not available");
+    Path content = shared.get().resolve("images/content/tubingen.jpg");
+    Path style = shared.get().resolve("images/style/starry_night.jpg");
+    Path out = dir.resolve("fallback.png");
+    Cli.Result r =
+        Cli.run(
+            "transfer",
+            "--content",
+            content.toString(),
+            "--style",
+            style.toString(),
+            "--weights",
+            weights.get().toString(),
+            "--size",
+            "48",
+            "--iterations",
+            "3",
+            "--no-panel",
+            "--no-gif",
+            "--no-loss-plot",
+            "--output",
+            out.toString());
+    assertEquals(0, r.exitCode(), r::toString);
+    String note =
+        "note: the weights lack layers of the defaults (content relu4_2, style"
+            + " relu1_1,relu2_1,relu3_1,relu4_1,relu5_1): using content relu3_2 and style"
+            + " relu1_1,relu2_1,relu3_1, the deepest they have";
+    assertEquals(1, r.err().lines().filter(l -> l.startsWith("note: ")).count(), r::toString);
+    assertTrue(r.err().contains(note), r::toString);
+    JsonNode record = new ObjectMapper().readTree(dir.resolve("fallback.json").toFile());
+    assertEquals("relu3_2", record.at("/request/contentLayers/0").asText());
+    assertEquals(3, record.at("/request/styleLayers").size());
+    assertEquals(note.substring("note: ".length()), record.at("/weights/layerFallback").asText());
+  }
+
+  @Test
+  void an_explicit_layer_the_weights_lack_is_still_an_error() {
+    Optional<Path> shared = SharedFiles.dir();
+    Optional<Path> weights = SharedFiles.partialVgg19();
+    Assumptions.assumeTrue(shared.isPresent() && weights.isPresent(), "shared data not available");
+    Cli.Result r =
+        Cli.run(
+            "transfer",
+            "--content",
+            shared.get().resolve("images/content/tubingen.jpg").toString(),
+            "--style",
+            shared.get().resolve("images/style/starry_night.jpg").toString(),
+            "--weights",
+            weights.get().toString(),
+            "--content-layers",
+            "relu4_2",
+            "--size",
+            "48",
+            "--output",
+            dir.resolve("missing.png").toString());
+    assertEquals(1, r.exitCode(), r::toString);
+    assertTrue(
+        r.err()
+            .contains(
+                "has no conv4_1 (needed for relu4_2) (it holds conv1_1 … conv3_4); use a full"
+                    + " VGG-19 file"),
+        r::toString);
+    assertTrue(Files.notExists(dir.resolve("missing.png")));
   }
 
   private static int gifFrames(Path gif) throws IOException {

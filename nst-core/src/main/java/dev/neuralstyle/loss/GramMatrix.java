@@ -13,7 +13,7 @@ public final class GramMatrix {
 
   /**
    * The Gram matrix of {@code features} (shape (1, N, H, W) or (N, H, W)) in {@code form}:
-   * unnormalised for {@link LossForm#PAPER}, divided by N x M for {@link LossForm#MEAN}.
+   * unnormalised for {@link LossForm#PAPER}, divided by N x M for the other forms.
    */
   public static NDArray of(NDArray features, LossForm form) {
     Shape shape = features.getShape();
@@ -25,7 +25,7 @@ public final class GramMatrix {
         (shape.dimension() == 4 ? features.transpose(0, 2, 3, 1) : features.transpose(1, 2, 0))
             .reshape(m, n);
     NDArray gram = positionsByChannels.transpose().matMul(positionsByChannels);
-    return form == LossForm.MEAN ? Scalars.dividedBy(gram, (double) (n * m)) : gram;
+    return form != LossForm.PAPER ? Scalars.dividedBy(gram, (double) (n * m)) : gram;
   }
 
   /**
@@ -39,7 +39,7 @@ public final class GramMatrix {
     long n = shape.get(shape.dimension() - 3);
     NDArray f = features.mul(mask).reshape(n, -1);
     NDArray gram = f.matMul(f.transpose());
-    return form == LossForm.MEAN ? Scalars.dividedBy(gram, n * count) : gram;
+    return form != LossForm.PAPER ? Scalars.dividedBy(gram, n * count) : gram;
   }
 
   /** Number of positions M (height x width) of a (1, N, H, W) or (N, H, W) feature array. */

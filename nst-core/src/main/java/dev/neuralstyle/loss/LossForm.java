@@ -13,5 +13,15 @@ public enum LossForm {
    * divided by N_l M_l (channels times positions); style layer error = mean (G - A)^2. Loss weights
    * are then independent of image size.
    */
-  MEAN
+  MEAN,
+  /**
+   * The default: {@link #MEAN}, with every term divided by a constant of its target so that it is a
+   * relative error that starts near 1 whatever the layer's magnitude: content = mean (F - P)^2 /
+   * mean P^2 per content layer, style layer error = mean (G - A)^2 / mean A^2 (each style layer
+   * then weighs alike however strongly it responds and however many there are), and total variation
+   * as a mean over neighbour pairs of pixels in 0..1 units, so that no term's share grows with the
+   * image size or depends on the weights' input convention. Differs from Gatys et al. (2015), whose
+   * sums ({@link #PAPER}) weigh layers and sizes by their magnitudes; measured in docs/QUALITY.md.
+   */
+  NORMALIZED
 }

@@ -19,7 +19,7 @@ public final class StyleLoss {
     NDArray gram = GramMatrix.of(features, form);
     NDArray diff = gram.sub(targetGram);
     NDArray squared = diff.mul(diff);
-    if (form == LossForm.MEAN) {
+    if (form != LossForm.PAPER) {
       return squared.mean();
     }
     double n = gram.getShape().get(0);
@@ -37,7 +37,7 @@ public final class StyleLoss {
     NDArray gram = GramMatrix.guided(features, mask, count, form);
     NDArray diff = gram.sub(targetGram);
     NDArray squared = diff.mul(diff);
-    if (form == LossForm.MEAN) {
+    if (form != LossForm.PAPER) {
       return squared.mean();
     }
     double n = gram.getShape().get(0);

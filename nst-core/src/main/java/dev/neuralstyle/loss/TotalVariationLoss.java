@@ -25,4 +25,19 @@ public final class TotalVariationLoss {
     }
     return dy.mul(dy).sum().add(dx.mul(dx).sum());
   }
+
+  /**
+   * The size-independent total variation: as {@link #compute}, but the mean over the vertical and
+   * over the horizontal neighbour pairs instead of their sums, {@code mean |dy|^p + mean |dx|^p},
+   * divided by {@code unit^p} so that it is measured in {@code unit}s (e.g. the network input's
+   * value of a 0..1 pixel step). A stage at twice the size then weighs it alike.
+   */
+  public static NDArray computeMean(NDArray image, TvForm form, double unit) {
+    NDArray dy = image.get(DOWN_FROM).sub(image.get(DOWN_TO));
+    NDArray dx = image.get(RIGHT_FROM).sub(image.get(RIGHT_TO));
+    if (form == TvForm.L1) {
+      return Scalars.dividedBy(dy.abs().mean().add(dx.abs().mean()), unit);
+    }
+    return Scalars.dividedBy(dy.mul(dy).mean().add(dx.mul(dx).mean()), unit * unit);
+  }
 }

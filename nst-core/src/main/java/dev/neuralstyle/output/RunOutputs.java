@@ -2,6 +2,7 @@ package dev.neuralstyle.output;
 
 import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.image.ImageResize;
+import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferResult;
@@ -75,11 +76,25 @@ public final class RunOutputs {
               weights.sha256(),
               weights.format().name(),
               result.preprocessing().cliName(),
-              weights.model().cliName());
+              weights.model().cliName(),
+              fallbackNote(request, weights));
       RunRecordWriter.write(
           files.record(), new RunRecord(request, provenance, result, versions, names));
     }
     return written;
+  }
+
+  /** The fallback line when {@code request} runs on the layers that stand in for the defaults. */
+  private static String fallbackNote(StyleTransferRequest request, VggWeights weights) {
+    if (request.model() != weights.model()) {
+      return null;
+    }
+    LayerFallback f = LayerFallback.forWeights(request.model(), weights);
+    boolean used =
+        f.fellBack()
+            && (request.contentLayers().equals(f.contentLayers())
+                || request.styleLayers().equals(f.styleLayers()));
+    return used ? f.note() : null;
   }
 
   /**
@@ -111,7 +126,7 @@ public final class RunOutputs {
     return ComparisonPanel.render(tiles, Math.min(MAX_TILE_HEIGHT, result.image().getHeight()));
   }
 
-  /** The loss curves (total and the unweighted terms) of {@code result}. */
+  /** The loss curves (total and the weighted terms that add up to it) of {@code result}. */
   public static BufferedImage lossPlot(StyleTransferResult result) {
     List<StepRecord> steps = result.steps();
     int n = steps.size();
@@ -129,7 +144,7 @@ public final class RunOutputs {
       iterations[i] = s.iteration();
     }
     return LossPlot.render(
-        "Loss per iteration (unweighted terms; total as minimised)",
+        "Loss per iteration (each term weighted, as it enters the total)",
         List.of("total", "content", "style", "tv"),
         List.of(total, content, style, tv),
         iterations,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.features.Precision;
+import dev.neuralstyle.loss.LossBreakdown;
 import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.InitSpec;
@@ -64,14 +65,7 @@ public final class RunRecordReader {
             "field 'steps' must be a list, found " + RecordValues.show(stepList));
       }
       for (JsonNode s : stepList) {
-        steps.add(
-            new StepRecord(
-                RecordValues.integer(s.get("iteration"), "steps.iteration", 0, MAX_EVALUATIONS),
-                RecordValues.number(s.get("content"), "steps.content"),
-                RecordValues.number(s.get("style"), "steps.style"),
-                RecordValues.number(s.get("tv"), "steps.tv"),
-                RecordValues.number(s.get("total"), "steps.total"),
-                RecordValues.number(s.get("seconds"), "steps.seconds")));
+        steps.add(step(s, request));
       }
       Map<String, String> outputs = new LinkedHashMap<>();
       JsonNode out = root.path("outputs");
@@ -104,6 +98,40 @@ public final class RunRecordReader {
     } catch (java.nio.file.InvalidPathException e) {
       throw new NstException("field 'weights.file' is not a valid path: " + RecordValues.show(n));
     }
+  }
+
+  /**
+   * One step. Records from before the weighted terms were kept hold the raw losses only: their
+   * weighted terms are the raw ones times the request's weights (adaptive runs keep the raw ones).
+   */
+  private static StepRecord step(JsonNode s, StyleTransferRequest q) {
+    double c = RecordValues.number(s.get("content"), "steps.content");
+    double st = RecordValues.number(s.get("style"), "steps.style");
+    double tv = RecordValues.number(s.get("tv"), "steps.tv");
+    JsonNode raw = s.path("raw");
+    LossBreakdown.Raw r;
+    if (raw.isObject()) {
+      r =
+          new LossBreakdown.Raw(
+              RecordValues.number(raw.get("content"), "steps.raw.content"),
+              RecordValues.number(raw.get("style"), "steps.raw.style"),
+              RecordValues.number(raw.get("tv"), "steps.raw.tv"));
+    } else {
+      r = new LossBreakdown.Raw(c, st, tv);
+      if (!q.adaptiveWeights()) {
+        c *= q.contentWeight();
+        st *= q.styleWeight();
+        tv *= q.tvWeight();
+      }
+    }
+    return new StepRecord(
+        RecordValues.integer(s.get("iteration"), "steps.iteration", 0, MAX_EVALUATIONS),
+        c,
+        st,
+        tv,
+        RecordValues.number(s.get("total"), "steps.total"),
+        RecordValues.number(s.get("seconds"), "steps.seconds"),
+        r);
   }
 
   private static StyleTransferRequest request(Path file, JsonNode node) {

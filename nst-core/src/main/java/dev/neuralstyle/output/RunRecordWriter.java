@@ -62,6 +62,9 @@ public final class RunRecordWriter {
     weights.put("format", r.weights().format());
     weights.put("convention", r.weights().convention());
     weights.put("model", r.weights().model());
+    if (r.weights().layerFallback() != null) {
+      weights.put("layerFallback", r.weights().layerFallback());
+    }
     root.put("weights", weights);
     root.put("versions", r.versions());
     Map<String, Object> result = new LinkedHashMap<>();
@@ -118,6 +121,11 @@ public final class RunRecordWriter {
     m.put("content", s.content());
     m.put("style", s.style());
     m.put("tv", s.tv());
+    Map<String, Object> raw = new LinkedHashMap<>();
+    raw.put("content", s.raw().content());
+    raw.put("style", s.raw().style());
+    raw.put("tv", s.raw().tv());
+    m.put("raw", raw);
     m.put("total", s.total());
     m.put("seconds", s.seconds());
     return m;

@@ -11,9 +11,22 @@ import java.util.Objects;
  * @param format its container format, e.g. {@code SAFETENSORS}
  * @param convention the input convention the run used, e.g. {@code caffe}
  * @param model the network, e.g. {@code vgg19}
+ * @param layerFallback when the run used fallback layers because the file lacks the default ones,
+ *     the line saying so (see {@link dev.neuralstyle.transfer.LayerFallback}); else {@code null}
  */
 public record WeightsProvenance(
-    Path file, String sha256, String format, String convention, String model) {
+    Path file,
+    String sha256,
+    String format,
+    String convention,
+    String model,
+    String layerFallback) {
+  /** Weights that held the layers the run asked for. */
+  public WeightsProvenance(
+      Path file, String sha256, String format, String convention, String model) {
+    this(file, sha256, format, convention, model, null);
+  }
+
   /** Checks that no component is {@code null}. */
   public WeightsProvenance {
     Objects.requireNonNull(file, "file");

@@ -14,8 +14,10 @@ import java.util.List;
  * loads them; nothing else writes a default twice.
  *
  * <p>The default recipe is the paper's layers and optimiser (VGG-19, content relu4_2, style relu1_1
- * … relu5_1, L-BFGS) with mean-normalised losses and weights after jcjohnson/neural-style, which
- * work with plain (unnormalised) VGG weights at any size.
+ * … relu5_1, L-BFGS; a weights file without them falls back to its deepest layers, see {@link
+ * LayerFallback}) with normalised losses ({@link LossForm#NORMALIZED}: every term a relative error,
+ * total variation a mean), so the weights mean the same at any size, on any layer set and with
+ * plain (unnormalised) VGG weights. Chosen on the picture-quality benchmark, docs/QUALITY.md.
  */
 public final class Defaults {
   /** VGG-19, as in the paper. */
@@ -37,17 +39,24 @@ public final class Defaults {
   public static final List<String> STYLE_LAYERS =
       List.of("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1");
 
-  /** Content weight alpha (jcjohnson's 5, for {@link LossForm#MEAN}). */
-  public static final double CONTENT_WEIGHT = 5;
+  /** Content weight alpha, on the relative content error ({@link LossForm#NORMALIZED}). */
+  public static final double CONTENT_WEIGHT = 1;
 
-  /** Style weight beta (jcjohnson's 100 per layer; our layer weights sum to 1, hence 500). */
-  public static final double STYLE_WEIGHT = 500;
+  /**
+   * Style weight beta, on the relative Gram errors (layer weights sum to 1). On the benchmark's
+   * Tübingen x Starry Night job 3000 gave a smaller style distance than the PyTorch reference with
+   * as clean a picture; 1000 was nearer the photo (docs/QUALITY.md).
+   */
+  public static final double STYLE_WEIGHT = 3000;
 
-  /** Total-variation weight. */
-  public static final double TV_WEIGHT = 1e-3;
+  /**
+   * Total-variation weight, on the mean squared neighbour difference in 0..1 pixel units (the same
+   * share at every size; the former sum form took 60% of the loss at 384 px and drew a lattice).
+   */
+  public static final double TV_WEIGHT = 0.3;
 
-  /** Loss form. */
-  public static final LossForm LOSS_FORM = LossForm.MEAN;
+  /** Loss form: relative errors and mean total variation, see {@link LossForm#NORMALIZED}. */
+  public static final LossForm LOSS_FORM = LossForm.NORMALIZED;
 
   /** Total-variation norm. */
   public static final TvForm TV_FORM = TvForm.L2;
@@ -55,8 +64,11 @@ public final class Defaults {
   /** The paper's optimiser. */
   public static final OptimizerKind OPTIMIZER = OptimizerKind.LBFGS;
 
-  /** Evaluation budget. */
-  public static final int ITERATIONS = 500;
+  /**
+   * Evaluation budget of the first (coarsest) stage; each finer stage gets 2/5 of it, and every
+   * stage ends early at {@link #TOLERANCE}.
+   */
+  public static final int ITERATIONS = 150;
 
   /** Adam/GD step in 8-bit pixel levels (jcjohnson's Adam default is 10). */
   public static final double LEARNING_RATE = 10;
@@ -64,8 +76,12 @@ public final class Defaults {
   /** L-BFGS history. */
   public static final int LBFGS_HISTORY = 50;
 
-  /** Start from white noise, as in the paper. */
-  public static final InitSpec INIT = InitSpec.of(InitMode.NOISE);
+  /**
+   * Start from the content image. Differs from Gatys et al. (2015), who start from white noise
+   * ({@code --init noise}, kept by {@code --preset gatys}): from the photo the coarse stage already
+   * holds its layout, and the benchmark's clean reference pictures start there too.
+   */
+  public static final InitSpec INIT = InitSpec.of(InitMode.CONTENT);
 
   /** Seed. */
   public static final long SEED = 0;

@@ -14,6 +14,8 @@ import dev.neuralstyle.loss.TotalVariationLoss;
 import dev.neuralstyle.loss.TvForm;
 import dev.neuralstyle.optimize.Evaluation;
 import dev.neuralstyle.optimize.Objective;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,10 @@ import java.util.Set;
  * beta L_style + gamma L_tv}. In adaptive mode (the Hvass notebook) each term is first divided by
  * its own current value + 1e-10, recomputed every evaluation, so the weights act as relative
  * shares.
+ *
+ * <p>With {@link LossForm#NORMALIZED} each content layer's loss is divided by mean P^2 and each
+ * style layer's (and region's) error by mean A^2 of its target, constants of the stage; the total
+ * variation is the mean form in 0..1 pixel units ({@link TotalVariationLoss#computeMean}).
  */
 final class StyleObjective implements Objective {
   /** The Hvass notebook's guard against division by zero in adaptive mode. */
@@ -37,6 +43,9 @@ final class StyleObjective implements Objective {
   private final double beta;
   private final double gamma;
   private final boolean adaptive;
+  private final double pixelUnit;
+  private final Map<String, Double> contentNorms = new HashMap<>();
+  private final IdentityHashMap<RegionTarget, Double> styleNorms = new IdentityHashMap<>();
   private final Set<String> layers = new LinkedHashSet<>();
   private ExtraLoss.Term extra;
 
@@ -48,7 +57,8 @@ final class StyleObjective implements Objective {
       double alpha,
       double beta,
       double gamma,
-      boolean adaptive) {
+      boolean adaptive,
+      double pixelUnit) {
     this.features = features;
     this.targets = targets;
     this.form = form;
@@ -57,6 +67,16 @@ final class StyleObjective implements Objective {
     this.beta = beta;
     this.gamma = gamma;
     this.adaptive = adaptive;
+    this.pixelUnit = pixelUnit;
+    boolean normalized = form == LossForm.NORMALIZED;
+    for (Map.Entry<String, NDArray> e : targets.content().entrySet()) {
+      contentNorms.put(e.getKey(), normalized ? meanSquare(e.getValue()) : 1.0);
+    }
+    for (List<RegionTarget> regions : targets.style().values()) {
+      for (RegionTarget region : regions) {
+        styleNorms.put(region, normalized ? meanSquare(region.gram()) : 1.0);
+      }
+    }
     layers.addAll(targets.content().keySet());
     layers.addAll(targets.style().keySet());
   }
@@ -76,11 +96,15 @@ final class StyleObjective implements Objective {
     double style;
     double tv;
     double total;
+    double[] terms = new double[3];
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       Map<String, NDArray> maps = layers.isEmpty() ? Map.of() : features.extract(leaf, layers);
       NDArray contentLoss = null;
       for (Map.Entry<String, NDArray> e : targets.content().entrySet()) {
-        NDArray term = ContentLoss.compute(maps.get(e.getKey()), e.getValue(), form);
+        NDArray term =
+            Scalars.dividedBy(
+                ContentLoss.compute(maps.get(e.getKey()), e.getValue(), form),
+                contentNorms.get(e.getKey()));
         contentLoss = contentLoss == null ? term : contentLoss.add(term);
       }
       NDArray styleLoss = null;
@@ -93,18 +117,24 @@ final class StyleObjective implements Objective {
                   ? StyleLoss.layerError(f, region.gram(), form)
                   : StyleLoss.guidedLayerError(
                       f, region.mask(), region.positions(), region.gram(), form);
-          NDArray term = Scalars.times(error, w);
+          NDArray term = Scalars.times(error, w / styleNorms.get(region));
           styleLoss = styleLoss == null ? term : styleLoss.add(term);
         }
       }
-      NDArray tvLoss = gamma > 0 ? TotalVariationLoss.compute(leaf, tvForm) : null;
+      NDArray tvLoss = null;
+      if (gamma > 0) {
+        tvLoss =
+            form == LossForm.NORMALIZED
+                ? TotalVariationLoss.computeMean(leaf, tvForm, pixelUnit)
+                : TotalVariationLoss.compute(leaf, tvForm);
+      }
       content = contentLoss == null ? 0 : contentLoss.getFloat();
       style = styleLoss == null ? 0 : styleLoss.getFloat();
       tv = tvLoss == null ? 0 : tvLoss.getFloat();
       NDArray objective = null;
-      objective = addTerm(objective, contentLoss, alpha, content);
-      objective = addTerm(objective, styleLoss, beta, style);
-      objective = addTerm(objective, tvLoss, gamma, tv);
+      objective = addTerm(objective, contentLoss, alpha, content, terms, 0);
+      objective = addTerm(objective, styleLoss, beta, style, terms, 1);
+      objective = addTerm(objective, tvLoss, gamma, tv, terms, 2);
       if (extra != null) {
         NDArray extraLoss = extra.compute(leaf);
         objective = objective == null ? extraLoss : objective.add(extraLoss);
@@ -115,14 +145,31 @@ final class StyleObjective implements Objective {
       total = objective.getFloat();
       collector.backward(objective);
     }
-    return new Evaluation(total, leaf.getGradient(), new LossBreakdown(content, style, tv, total));
+    // The terms as they enter the total (summed in double: they add up to it up to float rounding).
+    LossBreakdown b =
+        new LossBreakdown(
+            terms[0], terms[1], terms[2], total, new LossBreakdown.Raw(content, style, tv));
+    return new Evaluation(total, leaf.getGradient(), b);
   }
 
-  private NDArray addTerm(NDArray sum, NDArray term, double weight, double value) {
+  /**
+   * mean(t^2) of a fixed target, the divisor of its normalised term; a tiny floor keeps an all-zero
+   * target (a black photo) finite.
+   */
+  private static double meanSquare(NDArray t) {
+    try (NDArray sq = t.square();
+        NDArray mean = sq.mean()) {
+      return Math.max(mean.getFloat(), 1e-12);
+    }
+  }
+
+  private NDArray addTerm(
+      NDArray sum, NDArray term, double weight, double value, double[] terms, int index) {
     if (term == null || weight == 0) {
       return sum;
     }
     double scale = adaptive ? weight / (value + ADAPTIVE_EPSILON) : weight;
+    terms[index] = scale * value;
     NDArray weighted = Scalars.times(term, scale);
     return sum == null ? weighted : sum.add(weighted);
   }

@@ -197,7 +197,8 @@ public final class StyleTransfer implements AutoCloseable {
                   request.contentWeight(),
                   request.styleWeight(),
                   request.tvWeight(),
-                  request.adaptiveWeights());
+                  request.adaptiveWeights(),
+                  convention.scale() / average(convention.stdRgb()));
           if (extras.extraLoss() != null) {
             objective.withExtra(
                 extras
@@ -247,7 +248,7 @@ public final class StyleTransfer implements AutoCloseable {
               done = stageStart + optimizer.evaluations();
               double t = timeOffset + seconds(optStart);
               var b = outcome.breakdown();
-              steps.add(new StepRecord(done, b.content(), b.style(), b.tv(), b.total(), t));
+              steps.add(StepRecord.of(done, b, t));
               BufferedImage snapshot = null;
               if (request.snapshotEvery() > 0
                   && done / request.snapshotEvery() > lastSnapshot / request.snapshotEvery()) {

@@ -5,6 +5,7 @@ import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.transfer.ColorPreservation;
 import dev.neuralstyle.transfer.DeviceSpec;
+import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.Preset;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
@@ -25,6 +26,8 @@ final class DefaultsJson {
   static Map<String, Object> of(VggWeights weights, WebSettings settings) {
     Map<String, Object> m = new LinkedHashMap<>();
     StyleTransferRequestBuilder defaults = StyleTransferRequest.builder().model(weights.model());
+    LayerFallback fallback = LayerFallback.forWeights(weights.model(), weights);
+    defaults.contentLayers(fallback.contentLayers()).styleLayers(fallback.styleLayers());
     m.put("defaults", values(defaults));
     Map<String, Object> presets = new LinkedHashMap<>();
     for (Preset p : Preset.values()) {
@@ -46,6 +49,7 @@ final class DefaultsJson {
     Map<String, Object> server = new LinkedHashMap<>();
     server.put("model", weights.model().cliName());
     server.put("layers", weights.layerNames());
+    server.put("layerFallback", fallback.note());
     server.put("maxSize", settings.maxSize());
     server.put("maxUploadBytes", settings.maxUploadBytes());
     server.put("maxPixels", settings.maxPixels());

@@ -1,6 +1,7 @@
 package dev.neuralstyle.web;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.Preset;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
@@ -101,6 +102,10 @@ public final class JobForm {
       }
     } else {
       b.model(weights.model());
+      // Default layers this server's weights lack fall back to the deepest they have; layers the
+      // form names are kept (and fail below when missing).
+      LayerFallback fallback = LayerFallback.forWeights(weights.model(), weights);
+      b.contentLayers(fallback.contentLayers()).styleLayers(fallback.styleLayers());
     }
     settings.forEach(
         (name, text) -> {

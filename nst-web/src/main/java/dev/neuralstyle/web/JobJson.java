@@ -39,7 +39,10 @@ final class JobJson {
     return m;
   }
 
-  /** The loss terms, or {@code null}. */
+  /**
+   * The loss terms as they enter the total ({@code content + style + tv = total}) and, under {@code
+   * raw}, the unweighted losses; or {@code null}.
+   */
   static Map<String, Object> losses(LossBreakdown b) {
     if (b == null) {
       return null;
@@ -49,6 +52,11 @@ final class JobJson {
     m.put("style", finite(b.style()));
     m.put("tv", finite(b.tv()));
     m.put("total", finite(b.total()));
+    Map<String, Object> raw = new LinkedHashMap<>();
+    raw.put("content", finite(b.raw().content()));
+    raw.put("style", finite(b.raw().style()));
+    raw.put("tv", finite(b.raw().tv()));
+    m.put("raw", raw);
     return m;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.image.AtomicFiles;
 import dev.neuralstyle.image.ImageFiles;
+import dev.neuralstyle.loss.LossBreakdown;
 import dev.neuralstyle.transfer.ResumePoint;
 import dev.neuralstyle.transfer.StepRecord;
 import java.awt.image.BufferedImage;
@@ -40,7 +41,17 @@ final class ResumeFiles {
     List<Object> list = new ArrayList<>();
     for (StepRecord s : steps) {
       if (s.iteration() <= iteration) {
-        list.add(List.of(s.iteration(), s.content(), s.style(), s.tv(), s.total(), s.seconds()));
+        list.add(
+            List.of(
+                s.iteration(),
+                s.content(),
+                s.style(),
+                s.tv(),
+                s.total(),
+                s.seconds(),
+                s.raw().content(),
+                s.raw().style(),
+                s.raw().tv()));
       }
     }
     state.put("steps", list);
@@ -58,6 +69,8 @@ final class ResumeFiles {
       JsonNode root = JSON.readTree(state.toFile());
       List<StepRecord> steps = new ArrayList<>();
       for (JsonNode s : root.path("steps")) {
+        // Files from before the raw losses were kept hold six numbers: raw = weighted then.
+        int r = s.size() >= 9 ? 6 : 1;
         steps.add(
             new StepRecord(
                 s.get(0).asInt(),
@@ -65,7 +78,9 @@ final class ResumeFiles {
                 s.get(2).asDouble(),
                 s.get(3).asDouble(),
                 s.get(4).asDouble(),
-                s.get(5).asDouble()));
+                s.get(5).asDouble(),
+                new LossBreakdown.Raw(
+                    s.get(r).asDouble(), s.get(r + 1).asDouble(), s.get(r + 2).asDouble())));
       }
       return Optional.of(new Saved(image, new ResumePoint(root.path("iteration").asInt(), steps)));
     } catch (IOException | RuntimeException e) {

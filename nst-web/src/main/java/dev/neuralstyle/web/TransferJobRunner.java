@@ -71,14 +71,7 @@ final class TransferJobRunner implements JobRunner {
               event -> {
                 if (event instanceof StepCompleted s) {
                   var b = s.losses();
-                  steps.add(
-                      new StepRecord(
-                          s.iteration(),
-                          b.content(),
-                          b.style(),
-                          b.tv(),
-                          b.total(),
-                          s.elapsedSeconds()));
+                  steps.add(StepRecord.of(s.iteration(), b, s.elapsedSeconds()));
                   if (s.snapshot() != null) {
                     frames.add(s.snapshot());
                     progress.save(s.snapshot(), s.iteration(), steps);
