@@ -405,6 +405,9 @@ public final class TransferCommand implements Callable<Integer> {
     ifGiven("--style-size", styleSize, b::styleSize);
     ifGiven("--content-layers", contentLayers, b::contentLayers);
     ifGiven("--style-layers", styleLayers, b::styleLayers);
+    if (given("--style-layers") && !given("--style-layer-weights")) {
+      b.styleLayerWeights(List.of()); // a preset's per-layer weights belong to its own layers
+    }
     ifGiven("--style-layer-weights", styleLayerWeights, b::styleLayerWeights);
     ifGiven("--content-weight", contentWeight, b::contentWeight);
     ifGiven("--style-weight", styleWeight, b::styleWeight);
