@@ -282,6 +282,9 @@ final class TransferSettings {
     ifGiven(given, "--style-size", styleSize, b::styleSize);
     ifGiven(given, "--content-layers", contentLayers, b::contentLayers);
     ifGiven(given, "--style-layers", styleLayers, b::styleLayers);
+    if (given.test("--style-layers") && !given.test("--style-layer-weights")) {
+      b.styleLayerWeights(List.of()); // a preset's per-layer weights belong to its own layers
+    }
     ifGiven(given, "--style-layer-weights", styleLayerWeights, b::styleLayerWeights);
     ifGiven(given, "--content-weight", contentWeight, b::contentWeight);
     ifGiven(given, "--style-weight", styleWeight, b::styleWeight);

@@ -1,0 +1,608 @@
+package dev.neuralstyle.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.neuralstyle.testkit.PickleWriter;
+import dev.neuralstyle.testkit.TinyWeightFiles;
+import dev.neuralstyle.testkit.TorchFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command-line half of the adversarial suite (issue 15): one row per hostile input, each
+ * answered with the expected exit code and one {@code error:} line holding the expected words (no
+ * stack trace, no exception class name), within a bounded time, and with no file left in the output
+ * directory.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdversarialCliTest {
+  @TempDir static Path dir;
+  private Path in;
+  private Path out;
+  private Path content;
+  private Path style;
+  private Path weights;
+  private Path fifo;
+
+  /** One hostile command line and what it must get. */
+  record Case(String finding, String name, int exit, String words, Supplier<String[]> args) {}
+
+  @BeforeAll
+  void inputs() throws Exception {
+    in = Files.createDirectories(dir.resolve("in"));
+    out = Files.createDirectories(dir.resolve("out"));
+    content = TestImages.ramp(in.resolve("content.png"), 40, 30);
+    style = TestImages.ramp(in.resolve("style.png"), 32, 32);
+    weights =
+        TinyWeightFiles.writeSafetensors(
+            in.resolve("tiny.safetensors"), TinyWeightFiles.vgg19Convs(2, 7), Map.of());
+    fifo = in.resolve("fifo");
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    if (p.waitFor() != 0) {
+      fifo = null;
+    }
+  }
+
+  private String[] transfer(String... extra) {
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "transfer",
+                "--content",
+                content.toString(),
+                "--style",
+                style.toString(),
+                "--weights",
+                weights.toString(),
+                "--size",
+                "32",
+                "--iterations",
+                "2",
+                "--content-layers",
+                "relu1_2",
+                "--style-layers",
+                "relu1_1",
+                "--output",
+                out.resolve("r.png").toString()));
+    // later values of an option replace earlier ones in this helper
+    for (int i = 0; i < extra.length; i += 2) {
+      int at = a.indexOf(extra[i]);
+      if (at > 0 && i + 1 < extra.length && !extra[i].equals("--style-mask")) {
+        a.set(at + 1, extra[i + 1]);
+      } else {
+        a.add(extra[i]);
+        if (i + 1 < extra.length) {
+          a.add(extra[i + 1]);
+        }
+      }
+    }
+    return a.toArray(String[]::new);
+  }
+
+  private Path resource(String name) throws IOException {
+    Path target = in.resolve(name);
+    if (!Files.exists(target)) {
+      try (InputStream s = getClass().getResourceAsStream("/adversarial/" + name)) {
+        Files.copy(s, target);
+      }
+    }
+    return target;
+  }
+
+  List<Case> cases() throws Exception {
+    List<Case> c = new ArrayList<>();
+    // 3: deep pickles
+    Path deepPid = pickle("deep-pid.pth", deepPersistentId(1000));
+    Path deepKey = pickle("deep-key.pth", deepKey(3000));
+    c.add(
+        new Case(
+            "3",
+            "pid tuple 1000 deep (info)",
+            1,
+            "nests tuples more than 100 deep",
+            () -> new String[] {"weights", "info", deepPid.toString()}));
+    c.add(
+        new Case(
+            "3",
+            "dict key 3000 deep (info)",
+            1,
+            "nests tuples more than 100 deep",
+            () -> new String[] {"weights", "info", deepKey.toString()}));
+    c.add(
+        new Case(
+            "3",
+            "dict key 3000 deep (transfer)",
+            1,
+            "nests tuples",
+            () -> transfer("--weights", deepKey.toString())));
+    Path listKey = pickle("list-key.pth", listKey());
+    c.add(
+        new Case(
+            "3",
+            "list as dict key",
+            1,
+            "unhashable",
+            () -> new String[] {"weights", "info", listKey.toString()}));
+    PickleWriter framed = new PickleWriter().proto().op(0x95);
+    for (int i = 0; i < 8; i++) {
+      framed.op(0);
+    }
+    Path frame = pickle("frame.pth", framed.none().stop().toByteArray());
+    c.add(
+        new Case(
+            "14",
+            "FRAME-ended pickle of None",
+            1,
+            "holds a pickled None",
+            () -> new String[] {"weights", "info", frame.toString()}));
+    // 4, 6: HDF5 links
+    Path loop = resource("soft-link-loop.h5");
+    Path weightLoop = resource("weight-link-loop.h5");
+    Path external = resource("external-link.h5");
+    c.add(
+        new Case(
+            "4",
+            "HDF5 soft-link loop (layer)",
+            1,
+            "soft links",
+            () -> new String[] {"weights", "info", loop.toString()}));
+    c.add(
+        new Case(
+            "4",
+            "HDF5 soft-link loop (weight)",
+            1,
+            "soft links",
+            () -> new String[] {"weights", "info", weightLoop.toString()}));
+    c.add(
+        new Case(
+            "4",
+            "HDF5 soft-link loop (serve)",
+            1,
+            "soft links",
+            () ->
+                new String[] {
+                  "serve",
+                  "--port",
+                  "0",
+                  "--data-dir",
+                  out.resolve("srv").toString(),
+                  "--weights",
+                  loop.toString()
+                }));
+    c.add(
+        new Case(
+            "6",
+            "HDF5 external link",
+            1,
+            "external link",
+            () -> new String[] {"weights", "info", external.toString()}));
+    // 5: FIFOs wherever a file is read
+    if (fifo != null) {
+      String f = fifo.toString();
+      c.add(
+          new Case(
+              "5",
+              "weights verify FIFO",
+              1,
+              "not a regular file",
+              () -> new String[] {"weights", "verify", f}));
+      c.add(
+          new Case(
+              "5",
+              "weights info FIFO",
+              1,
+              "not a regular file",
+              () -> new String[] {"weights", "info", f}));
+      c.add(
+          new Case("5", "--weights FIFO", 1, "not a regular file", () -> transfer("--weights", f)));
+      c.add(
+          new Case("5", "--content FIFO", 1, "not a regular file", () -> transfer("--content", f)));
+      c.add(new Case("5", "--style FIFO", 1, "not a regular file", () -> transfer("--style", f)));
+      c.add(
+          new Case(
+              "5",
+              "--content-mask FIFO",
+              1,
+              "not a regular file",
+              () -> transfer("--content-mask", f)));
+      c.add(new Case("5", "--init FIFO", 1, "not a regular file", () -> transfer("--init", f)));
+      c.add(new Case("5", "--resume FIFO", 2, "does not exist", () -> transfer("--resume", f)));
+    }
+    // 8: masks
+    Path noisy = noisyMask(in.resolve("noisy.png"), 40, 30);
+    Path wide = TestImages.ramp(in.resolve("wide-mask.png"), 80, 20);
+    c.add(
+        new Case(
+            "8",
+            "mask of many small colours",
+            1,
+            "none covers 0.5%",
+            () -> transfer("--content-mask", noisy.toString())));
+    c.add(
+        new Case(
+            "8",
+            "mask of the wrong shape",
+            1,
+            "aspect ratio",
+            () -> transfer("--content-mask", wide.toString())));
+    // 9, 17: memory refused early
+    Path huge = hugePng(in.resolve("huge.png"), 26000, 26000);
+    c.add(
+        new Case(
+            "9", "--style-scale 1e9", 2, "--style-scale", () -> transfer("--style-scale", "1e9")));
+    c.add(
+        new Case(
+            "9",
+            "26000x26000 PNG, raised --max-pixels",
+            1,
+            "Java heap",
+            () -> transfer("--content", huge.toString(), "--max-pixels", "1000000000")));
+    c.add(
+        new Case(
+            "9",
+            "26000x26000 PNG at the default cap",
+            1,
+            "over the cap",
+            () -> transfer("--content", huge.toString())));
+    c.add(
+        new Case(
+            "17",
+            "--size 16384 refused before work",
+            1,
+            "needs about",
+            () -> transfer("--size", "16384")));
+    // 10: inputs never overwritten
+    c.add(
+        new Case(
+            "10",
+            "--output equal to --content",
+            2,
+            "destroy",
+            () -> transfer("--output", content.toString())));
+    c.add(
+        new Case(
+            "10",
+            "--record onto the content image",
+            2,
+            ".json",
+            () -> transfer("--record", content.toString())));
+    c.add(
+        new Case(
+            "10",
+            "--panel onto the style image",
+            2,
+            "destroy",
+            () -> transfer("--panel", style.toString())));
+    // 11: empty layer lists
+    c.add(
+        new Case(
+            "11", "--style-layers ,", 2, "--style-layers", () -> transfer("--style-layers", ",")));
+    c.add(
+        new Case(
+            "11",
+            "--content-layers ,",
+            2,
+            "--content-layers",
+            () -> transfer("--content-layers", ",")));
+    // 14: clear one-line messages
+    Path thin = TestImages.ramp(in.resolve("thin.png"), 1, 400);
+    c.add(
+        new Case(
+            "14",
+            "1x400 content image",
+            1,
+            "at least 16 px",
+            () -> transfer("--content", thin.toString())));
+    Path snap = TestImages.ramp(in.resolve("snap-99999999999.png"), 40, 30);
+    c.add(
+        new Case(
+            "14",
+            "--resume snap-99999999999.png",
+            2,
+            "at most 10000000 iterations",
+            () -> transfer("--resume", snap.toString())));
+    c.add(
+        new Case(
+            "14",
+            "--url file:///",
+            2,
+            "http:// or https://",
+            () ->
+                new String[] {
+                  "weights",
+                  "download",
+                  "vgg19",
+                  "--cache-dir",
+                  out.resolve("cache").toString(),
+                  "--url",
+                  "file:///etc/passwd"
+                }));
+    c.add(
+        new Case(
+            "14",
+            "600-digit number",
+            2,
+            "(600 characters)",
+            () -> transfer("--size", "9".repeat(600))));
+    c.add(
+        new Case(
+            "14",
+            "300-character output name",
+            1,
+            "bytes long",
+            () -> transfer("--output", out.resolve("x".repeat(300) + ".png").toString())));
+    c.add(
+        new Case(
+            "14",
+            "--preset gatys with --style-layers",
+            1,
+            "needs about",
+            () ->
+                transfer(
+                    "--preset",
+                    "gatys",
+                    "--style-layers",
+                    "relu1_1,relu1_2",
+                    "--content-layers",
+                    "relu1_2",
+                    "--size",
+                    "16384")));
+    // 15: garbage in run records
+    Path bigEvals =
+        record(
+            "evals.json", r -> r.replace("\"evaluations\" : 2", "\"evaluations\" : 1099511627776"));
+    Path stringSteps =
+        record("steps.json", r -> r.replaceFirst("\"iteration\" : 1,", "\"iteration\" : \"1\","));
+    Path badSize =
+        record("size.json", r -> r.replaceFirst("\"size\" : 32", "\"size\" : 3567587328"));
+    Path fifoContent =
+        fifo == null
+            ? null
+            : record("fifo.json", r -> r.replace(content.toString(), fifo.toString()));
+    c.add(
+        new Case(
+            "15",
+            "evaluations 2^40",
+            2,
+            "must be between 0 and 10000000",
+            () -> transfer("--resume", bigEvals.toString())));
+    c.add(
+        new Case(
+            "15",
+            "steps as strings",
+            2,
+            "must be an integer",
+            () -> transfer("--resume", stringSteps.toString())));
+    c.add(
+        new Case(
+            "15",
+            "size beyond int",
+            2,
+            "3567587328",
+            () -> transfer("--resume", badSize.toString())));
+    if (fifoContent != null) {
+      c.add(
+          new Case(
+              "5",
+              "run record whose content is a FIFO",
+              1,
+              "not a regular file",
+              () ->
+                  new String[] {
+                    "transfer",
+                    "--resume",
+                    fifoContent.toString(),
+                    "--output",
+                    out.resolve("r2.png").toString()
+                  }));
+    }
+    // 16: --resume RECORD uses the record's weights
+    Path otherWeights =
+        record(
+            "weights.json",
+            r -> r.replace(weights.toString(), in.resolve("gone.safetensors").toString()));
+    c.add(
+        new Case(
+            "16",
+            "--resume uses the record's weights",
+            1,
+            "gone.safetensors",
+            () ->
+                new String[] {
+                  "transfer",
+                  "--resume",
+                  otherWeights.toString(),
+                  "--output",
+                  out.resolve("r3.png").toString()
+                }));
+    // 18: weights info leniency
+    Path junk = safetensorsHeader("junk.safetensors", h -> h + "junk");
+    Path lower = safetensorsHeader("lower.safetensors", h -> h.replace("\"F32\"", "\"f32\""));
+    c.add(
+        new Case(
+            "18",
+            "junk after the header JSON",
+            1,
+            "invalid JSON header",
+            () -> new String[] {"weights", "info", junk.toString()}));
+    c.add(
+        new Case(
+            "18",
+            "lower-case dtype",
+            1,
+            "f32",
+            () -> new String[] {"weights", "info", lower.toString()}));
+    return c;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> every_hostile_input_gets_one_clear_line() throws Exception {
+    return cases().stream()
+        .map(
+            k ->
+                DynamicTest.dynamicTest(
+                    "finding " + k.finding() + ": " + k.name(),
+                    () -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(k))));
+  }
+
+  private void check(Case k) throws IOException {
+    List<String> before = listing();
+    Cli.Result r = Cli.run(k.args().get());
+    assertEquals(k.exit(), r.exitCode(), k.name() + ": " + r);
+    List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+    assertEquals(1, errors.size(), k.name() + ": " + r);
+    String line = errors.get(0);
+    assertTrue(line.contains(k.words()), k.name() + ": " + line);
+    assertFalse(line.matches(".*[A-Za-z]+(Exception|Error)\\b.*"), k.name() + ": " + line);
+    assertFalse(r.err().contains("\tat "), k.name() + ": " + r);
+    assertTrue(line.length() < 700, k.name() + ": " + line.length());
+    assertEquals(before, listing(), k.name() + ": files were left behind");
+  }
+
+  /** Every other command's output: only the run outputs tested for are under out/. */
+  private List<String> listing() throws IOException {
+    try (Stream<Path> s = Files.walk(out)) {
+      return s.map(p -> out.relativize(p).toString()).sorted().toList();
+    }
+  }
+
+  // ---- inputs -------------------------------------------------------------------------------
+
+  private Path pickle(String name, byte[] pkl) throws IOException {
+    return TorchFiles.writeZip(in.resolve(name), "archive", pkl);
+  }
+
+  private static byte[] deepPersistentId(int depth) {
+    PickleWriter p = new PickleWriter().proto().op('}').mark().string("conv1_1.weight");
+    p.op(')');
+    for (int i = 0; i < depth; i++) {
+      p.op(0x85);
+    }
+    return p.op('Q').op('u').stop().toByteArray();
+  }
+
+  private static byte[] deepKey(int depth) {
+    PickleWriter p = new PickleWriter().proto().op('}');
+    p.op(')');
+    for (int i = 0; i < depth; i++) {
+      p.op(0x85);
+    }
+    return p.none().op('s').stop().toByteArray();
+  }
+
+  private static byte[] listKey() {
+    return new PickleWriter().proto().op('}').op(']').none().op('s').stop().toByteArray();
+  }
+
+  private static Path noisyMask(Path file, int w, int h) throws IOException {
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    int i = 0;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        img.setRGB(
+            x, y, (i++ * 2654435761L % 0xffffff) > 0 ? (int) (i * 2654435761L & 0xffffff) : 1);
+      }
+    }
+    javax.imageio.ImageIO.write(img, "png", file.toFile());
+    return file;
+  }
+
+  /** A PNG whose header says {@code w x h}; the pixel data is a token, never reached. */
+  private static Path hugePng(Path file, int w, int h) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream o = new DataOutputStream(bytes);
+    o.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+    ByteBuffer ihdr = ByteBuffer.allocate(13).order(ByteOrder.BIG_ENDIAN);
+    ihdr.putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    chunk(o, "IHDR", ihdr.array());
+    chunk(o, "IDAT", new byte[] {0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+    chunk(o, "IEND", new byte[0]);
+    return Files.write(file, bytes.toByteArray());
+  }
+
+  private static void chunk(DataOutputStream o, String type, byte[] data) throws IOException {
+    byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+    o.writeInt(data.length);
+    o.write(t);
+    o.write(data);
+    CRC32 crc = new CRC32();
+    crc.update(t);
+    crc.update(data);
+    o.writeInt((int) crc.getValue());
+  }
+
+  private String baseRecord;
+
+  /** A real run record (from a 2-iteration run), edited by {@code edit}. */
+  private Path record(String name, java.util.function.UnaryOperator<String> edit)
+      throws IOException {
+    if (baseRecord == null) {
+      Path runDir = Files.createDirectories(dir.resolve("base"));
+      Cli.Result r =
+          Cli.run(
+              "transfer",
+              "--content",
+              content.toString(),
+              "--style",
+              style.toString(),
+              "--weights",
+              weights.toString(),
+              "--size",
+              "32",
+              "--iterations",
+              "2",
+              "--content-layers",
+              "relu1_2",
+              "--style-layers",
+              "relu1_1",
+              "--output",
+              runDir.resolve("base.png").toString(),
+              "--quiet");
+      assertEquals(0, r.exitCode(), r.toString());
+      baseRecord = Files.readString(runDir.resolve("base.json"));
+    }
+    String edited = edit.apply(baseRecord);
+    assertFalse(edited.equals(baseRecord), name + ": the edit changed nothing");
+    return Files.writeString(in.resolve(name), edited);
+  }
+
+  private Path safetensorsHeader(String name, java.util.function.UnaryOperator<String> edit)
+      throws IOException {
+    Path f =
+        TinyWeightFiles.writeSafetensors(
+            in.resolve(name), TinyWeightFiles.vgg19Convs(2, 7), new LinkedHashMap<>());
+    byte[] all = Files.readAllBytes(f);
+    long n = ByteBuffer.wrap(all, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    String header = new String(all, 8, (int) n, StandardCharsets.UTF_8);
+    byte[] h = edit.apply(header.stripTrailing()).getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    o.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).array());
+    o.write(h);
+    o.write(all, 8 + (int) n, all.length - 8 - (int) n);
+    return Files.write(f, o.toByteArray());
+  }
+}
