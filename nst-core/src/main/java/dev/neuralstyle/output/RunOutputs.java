@@ -75,11 +75,22 @@ public final class RunOutputs {
               weights.sha256(),
               weights.format().name(),
               result.preprocessing().cliName(),
-              weights.model().cliName());
+              weights.model().cliName(),
+              fileFacts(weights.metadata()));
       RunRecordWriter.write(
           files.record(), new RunRecord(request, provenance, result, versions, names));
     }
     return written;
+  }
+
+  private static Map<String, String> fileFacts(Map<String, String> metadata) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    for (String key : List.of("input_convention", "network")) {
+      if (metadata.containsKey(key)) {
+        facts.put(key, metadata.get(key));
+      }
+    }
+    return facts;
   }
 
   /**

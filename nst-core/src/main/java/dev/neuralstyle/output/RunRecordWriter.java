@@ -62,6 +62,9 @@ public final class RunRecordWriter {
     weights.put("format", r.weights().format());
     weights.put("convention", r.weights().convention());
     weights.put("model", r.weights().model());
+    if (!r.weights().facts().isEmpty()) {
+      weights.put("fileFacts", r.weights().facts());
+    }
     root.put("weights", weights);
     root.put("versions", r.versions());
     Map<String, Object> result = new LinkedHashMap<>();

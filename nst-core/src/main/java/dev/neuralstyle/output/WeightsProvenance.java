@@ -1,6 +1,7 @@
 package dev.neuralstyle.output;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,9 +12,23 @@ import java.util.Objects;
  * @param format its container format, e.g. {@code SAFETENSORS}
  * @param convention the input convention the run used, e.g. {@code caffe}
  * @param model the network, e.g. {@code vgg19}
+ * @param facts what the file says about itself that affects results, e.g. {@code input_convention}
+ *     (the file's own convention and how it was mapped) and {@code network} (the paper's normalised
+ *     VGG)
  */
 public record WeightsProvenance(
-    Path file, String sha256, String format, String convention, String model) {
+    Path file,
+    String sha256,
+    String format,
+    String convention,
+    String model,
+    Map<String, String> facts) {
+  /** Provenance without file facts. */
+  public WeightsProvenance(
+      Path file, String sha256, String format, String convention, String model) {
+    this(file, sha256, format, convention, model, Map.of());
+  }
+
   /** Checks that no component is {@code null}. */
   public WeightsProvenance {
     Objects.requireNonNull(file, "file");
@@ -21,5 +36,6 @@ public record WeightsProvenance(
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(convention, "convention");
     Objects.requireNonNull(model, "model");
+    facts = Map.copyOf(facts);
   }
 }
