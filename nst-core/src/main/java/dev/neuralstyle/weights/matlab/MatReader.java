@@ -108,7 +108,7 @@ public final class MatReader {
       InputStream z = new InflaterInputStream(body.limited(t.bytes()), inflater, 1 << 16);
       MatIn in = new MatIn(z, order);
       MatParser p = new MatParser(in);
-      Tag inner = p.tag(MAX_INFLATED);
+      Tag inner = p.tag(Long.MAX_VALUE / 4);
       long cap = Math.min(MAX_INFLATED, 1100L * t.bytes() + 64);
       if (inner.bytes() > cap) {
         throw new MatException(
@@ -135,8 +135,7 @@ public final class MatReader {
     } finally {
       inflater.end();
     }
-    body.skip(t.bytes() - (body.position() - start));
-    body.skip(t.padded() - t.bytes());
+    body.skip(t.bytes() - (body.position() - start)); // compressed elements are not padded
   }
 
   static NstException bad(Path file, String what) {
