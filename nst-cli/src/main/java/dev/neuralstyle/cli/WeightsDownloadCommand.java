@@ -1,5 +1,6 @@
 package dev.neuralstyle.cli;
 
+import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.weights.download.CatalogEntry;
@@ -41,9 +42,10 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "MODEL",
-      converter = Converters.Model.class,
-      description = "vgg19 or vgg16.")
-  VggModel model;
+      description =
+          "vgg19 or vgg16 (with --convention), or a catalog id or file name from 'weights list'"
+              + " (e.g. vgg19-caffe-caffemodel, imagenet-vgg-verydeep-19.mat).")
+  String model;
 
   @Option(
       names = "--convention",
@@ -79,7 +81,23 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CatalogEntry entry = WeightsCatalog.find(model, convention);
+    CatalogEntry entry =
+        WeightsCatalog.byId(model)
+            .or(() -> WeightsCatalog.byFileName(model))
+            .orElseGet(() -> WeightsCatalog.find(modelOf(model), convention));
+    if (WeightsCatalog.isManual(entry)) {
+      throw new NstException(
+          entry.fileName()
+              + " has no scriptable download ("
+              + entry.description()
+              + "): get it from the link at "
+              + entry.urls().get(0)
+              + ", then check it with 'neural-style weights verify "
+              + entry.fileName()
+              + "' (expects "
+              + entry.integrity().describe()
+              + ")");
+    }
     if (urls != null && !urls.isEmpty()) {
       for (URI url : urls) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
@@ -148,6 +166,19 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
     streams.out().flush();
     streams.err().flush();
     return 0;
+  }
+
+  private VggModel modelOf(String text) {
+    try {
+      return VggModel.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "unknown model '"
+              + text
+              + "': expected vgg19, vgg16 or a catalog id or file name from 'weights list'",
+          e);
+    }
   }
 
   private Path cacheFromEnv() {

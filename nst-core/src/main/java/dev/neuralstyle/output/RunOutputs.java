@@ -77,6 +77,7 @@ public final class RunOutputs {
               weights.format().name(),
               result.preprocessing().cliName(),
               weights.model().cliName(),
+              fileFacts(weights.metadata()),
               fallbackNote(request, weights));
       RunRecordWriter.write(
           files.record(), new RunRecord(request, provenance, result, versions, names));
@@ -95,6 +96,16 @@ public final class RunOutputs {
             && (request.contentLayers().equals(f.contentLayers())
                 || request.styleLayers().equals(f.styleLayers()));
     return used ? f.note() : null;
+  }
+
+  private static Map<String, String> fileFacts(Map<String, String> metadata) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    for (String key : List.of("input_convention", "network")) {
+      if (metadata.containsKey(key)) {
+        facts.put(key, metadata.get(key));
+      }
+    }
+    return facts;
   }
 
   /**

@@ -65,6 +65,9 @@ public final class RunRecordWriter {
     if (r.weights().layerFallback() != null) {
       weights.put("layerFallback", r.weights().layerFallback());
     }
+    if (!r.weights().facts().isEmpty()) {
+      weights.put("fileFacts", r.weights().facts());
+    }
     root.put("weights", weights);
     root.put("versions", r.versions());
     Map<String, Object> result = new LinkedHashMap<>();

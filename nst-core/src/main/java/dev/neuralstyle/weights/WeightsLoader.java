@@ -4,8 +4,10 @@ import dev.neuralstyle.NstException;
 import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.weights.matlab.MatReader;
 import dev.neuralstyle.weights.numpy.NpyReader;
 import dev.neuralstyle.weights.protobuf.CaffeReader;
+import dev.neuralstyle.weights.protobuf.GraphDefReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads VGG convolution weights from safetensors, PyTorch {@code .pth} (zip, legacy stream or tar)
- * or Keras {@code .h5} files. The format is recognised from the first bytes; only convolution
+ * Loads VGG convolution weights from safetensors, PyTorch {@code .pth} (zip, legacy stream or tar),
+ * Keras {@code .h5}, numpy {@code .npy}, Caffe {@code .caffemodel}, TensorFlow {@code .tfmodel} or
+ * MatConvNet {@code .mat} files. The format is recognised from the first bytes; only convolution
  * tensors are read into memory, each checked for dtype (float32, or float16/bfloat16/float64
  * converted) and shape. Every problem surfaces as a one-line {@link NstException} naming the file
  * and tensor.
@@ -63,6 +66,10 @@ public final class WeightsLoader {
         return NpyReader.read(file);
       case CAFFE_MODEL:
         return CaffeReader.read(file);
+      case MATCONVNET_MAT:
+        return MatReader.read(file);
+      case TF_GRAPHDEF:
+        return GraphDefReader.read(file);
       default:
         return TorchPthReader.read(file, format);
     }

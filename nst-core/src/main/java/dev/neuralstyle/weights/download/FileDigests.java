@@ -8,8 +8,14 @@ import java.util.Objects;
  * @param size length of the file in bytes
  * @param sha256 SHA-256 of the file (64 hex digits)
  * @param md5 MD5 of the file (32 hex digits)
+ * @param sha1 SHA-1 of the file (40 hex digits), or {@code null} if it was not computed
  */
-public record FileDigests(long size, String sha256, String md5) {
+public record FileDigests(long size, String sha256, String md5, String sha1) {
+
+  /** Digests without a SHA-1. */
+  public FileDigests(long size, String sha256, String md5) {
+    this(size, sha256, md5, null);
+  }
 
   /** Validates that the size is not negative and that both digests are present. */
   public FileDigests {

@@ -9,12 +9,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Computes SHA-256, MD5 and length of a byte stream in one pass. */
+/** Computes SHA-256, MD5, SHA-1 and length of a byte stream in one pass. */
 final class Hasher {
   private static final int BUFFER_SIZE = 1 << 20;
 
   private final MessageDigest sha256 = digest("SHA-256");
   private final MessageDigest md5 = digest("MD5");
+  private final MessageDigest sha1 = digest("SHA-1");
   private long size;
 
   /** Adds the remaining bytes of {@code buffer} without moving its position. */
@@ -22,6 +23,7 @@ final class Hasher {
     size += buffer.remaining();
     sha256.update(buffer.duplicate());
     md5.update(buffer.duplicate());
+    sha1.update(buffer.duplicate());
   }
 
   /** Adds the first {@code length} bytes of {@code channel}, read by absolute position. */
@@ -43,7 +45,11 @@ final class Hasher {
   /** The digests of everything added so far; the hasher must not be used afterwards. */
   FileDigests finish() {
     HexFormat hex = HexFormat.of();
-    return new FileDigests(size, hex.formatHex(sha256.digest()), hex.formatHex(md5.digest()));
+    return new FileDigests(
+        size,
+        hex.formatHex(sha256.digest()),
+        hex.formatHex(md5.digest()),
+        hex.formatHex(sha1.digest()));
   }
 
   /** The digests of a whole file. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param md5 the MD5 (32 hex digits), or {@code null}
  * @param size exact length in bytes, or -1 if not published
  */
-public record Integrity(String sha256Prefix, String sha256, String md5, long size) {
+public record Integrity(String sha256Prefix, String sha256, String md5, long size, String sha1) {
   private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
 
   /** Normalizes digests to lowercase and checks their lengths and consistency. */
@@ -23,8 +23,10 @@ public record Integrity(String sha256Prefix, String sha256, String md5, long siz
     sha256Prefix = hex("sha256Prefix", sha256Prefix, 1, 64);
     sha256 = hex("sha256", sha256, 64, 64);
     md5 = hex("md5", md5, 32, 32);
-    if (sha256Prefix == null && sha256 == null && md5 == null) {
-      throw new IllegalArgumentException("integrity needs a SHA-256 prefix, a SHA-256 or an MD5");
+    sha1 = hex("sha1", sha1, 40, 40);
+    if (sha256Prefix == null && sha256 == null && md5 == null && sha1 == null) {
+      throw new IllegalArgumentException(
+          "integrity needs a SHA-256 prefix, a SHA-256, an MD5 or a SHA-1");
     }
     if (sha256Prefix != null && sha256 != null && !sha256.startsWith(sha256Prefix)) {
       throw new IllegalArgumentException(
@@ -33,6 +35,18 @@ public record Integrity(String sha256Prefix, String sha256, String md5, long siz
     if (size < -1) {
       throw new IllegalArgumentException("size must be >= 0 or -1 (unknown), found " + size);
     }
+  }
+
+  /** Integrity without a SHA-1 (the form every entry but the numpy files uses). */
+  public Integrity(String sha256Prefix, String sha256, String md5, long size) {
+    this(sha256Prefix, sha256, md5, size, null);
+  }
+
+  /**
+   * Integrity given by a published SHA-1 (machrisaa's vgg16.npy) and size ({@code -1} if unknown).
+   */
+  public static Integrity ofSha1(String sha1, long size) {
+    return new Integrity(null, null, null, size, sha1);
   }
 
   /** Integrity known only from the SHA-256 prefix in a file name; size unknown. */
@@ -60,7 +74,8 @@ public record Integrity(String sha256Prefix, String sha256, String md5, long siz
     return (size < 0 || digests.size() == size)
         && (sha256Prefix == null || digests.sha256().startsWith(sha256Prefix))
         && (sha256 == null || digests.sha256().equals(sha256))
-        && (md5 == null || digests.md5().equals(md5));
+        && (md5 == null || digests.md5().equals(md5))
+        && (sha1 == null || sha1.equals(digests.sha1()));
   }
 
   /** The expected values for a message, e.g. {@code "MD5 253f8cb5..., 80,134,624 bytes"}. */
@@ -73,6 +88,9 @@ public record Integrity(String sha256Prefix, String sha256, String md5, long siz
     }
     if (md5 != null) {
       parts.add("MD5 " + md5);
+    }
+    if (sha1 != null) {
+      parts.add("SHA-1 " + sha1);
     }
     if (size >= 0) {
       parts.add(String.format(Locale.ROOT, "%,d bytes", size));
@@ -88,6 +106,9 @@ public record Integrity(String sha256Prefix, String sha256, String md5, long siz
     }
     if (md5 != null) {
       parts.add("MD5 " + digests.md5());
+    }
+    if (sha1 != null) {
+      parts.add("SHA-1 " + digests.sha1());
     }
     if (size >= 0) {
       parts.add(String.format(Locale.ROOT, "%,d bytes", digests.size()));

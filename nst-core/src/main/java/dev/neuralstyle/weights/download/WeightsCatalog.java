@@ -34,7 +34,14 @@ public final class WeightsCatalog {
           torchvision(VggModel.VGG19, "dcbb9e9d", "548"),
           keras(VggModel.VGG16, "6d6bbae143d832006294945121d1f1fc", 58_889_256L),
           caffePth(VggModel.VGG16, "00b39a1b"),
-          torchvision(VggModel.VGG16, "397923af", "528"));
+          torchvision(VggModel.VGG16, "397923af", "528"),
+          caffemodel(VggModel.VGG19, "b5c644beabd7cf06bdd9065cfd674c97", 574_671_192L),
+          caffemodel(VggModel.VGG16, "441315b0ff6932dbfde97731be7ca852", -1),
+          matconvnet(),
+          machrisaaNpy());
+
+  /** Entries whose file has no scriptable URL: their URL is the page that links to it. */
+  private static final java.util.Set<String> MANUAL = java.util.Set.of("vgg16-caffe-npy");
 
   private WeightsCatalog() {}
 
@@ -127,6 +134,60 @@ public final class WeightsCatalog {
             + " MiB",
         "Retrained on ImageNet-1k by the PyTorch team (torchvision, BSD-3-Clause code); torchvision"
             + " notes that pre-trained weights may carry terms derived from their training data.");
+  }
+
+  /**
+   * Whether {@code entry}'s file cannot be fetched by a script (a file-sharing site); its URL is
+   * then the page that links to it, and {@code weights download} says so instead of fetching.
+   */
+  public static boolean isManual(CatalogEntry entry) {
+    return MANUAL.contains(entry.id());
+  }
+
+  private static CatalogEntry caffemodel(VggModel model, String md5, long size) {
+    int depth = depth(model);
+    String name = "VGG_ILSVRC_" + depth + "_layers.caffemodel";
+    return new CatalogEntry(
+        model.cliName() + "-caffe-caffemodel",
+        model,
+        Preprocessing.CAFFE,
+        name,
+        List.of(URI.create("http://www.robots.ox.ac.uk/~vgg/software/very_deep/caffe/" + name)),
+        Integrity.ofMd5(md5, size),
+        "the original Caffe VGG-"
+            + depth
+            + " (jcjohnson/neural-style), V1 NetParameter, Caffe"
+            + " input convention, about 550 MB",
+        String.format(OXFORD_TERMS, depth, "Caffe release of the authors."));
+  }
+
+  private static CatalogEntry matconvnet() {
+    return new CatalogEntry(
+        "vgg19-caffe-matconvnet",
+        VggModel.VGG19,
+        Preprocessing.CAFFE,
+        "imagenet-vgg-verydeep-19.mat",
+        List.of(
+            URI.create("https://www.vlfeat.org/matconvnet/models/imagenet-vgg-verydeep-19.mat")),
+        Integrity.ofSha256("abdb57167f82a2a1fbab1e1c16ad9373411883f262a1a37ee5db2e6fb0044695", -1),
+        "MatConvNet VGG-19 (anishathalye/neural-style, cysmith/neural-style-tf), MAT v5, RGB"
+            + " filters (conv1_1 reversed to BGR at load), about 510 MB",
+        String.format(OXFORD_TERMS, 19, "Converted to MatConvNet by A. Vedaldi and K. Lenc."));
+  }
+
+  private static CatalogEntry machrisaaNpy() {
+    return new CatalogEntry(
+        "vgg16-caffe-npy",
+        VggModel.VGG16,
+        Preprocessing.CAFFE,
+        "vgg16.npy",
+        List.of(
+            URI.create("https://github.com/machrisaa/tensorflow-vgg#tensorflow-vgg16-and-vgg19")),
+        Integrity.ofSha1("6206897b35c2bfe5d9d16b83314e44fc3ea83b1c", -1),
+        "machrisaa/tensorflow-vgg VGG-16 (the paper-reproduction seed), numpy dict of HWIO"
+            + " arrays, Caffe convention, about 553 MB; hosted on mega.nz only, so it is"
+            + " downloaded by hand",
+        String.format(OXFORD_TERMS, 16, "Converted to numpy by machrisaa (tensorflow-vgg)."));
   }
 
   private static int depth(VggModel model) {

@@ -42,10 +42,10 @@ class WeightsCatalogTest {
         assertEquals(m, e.model());
         assertEquals(p, e.preprocessing());
       }
-      assertEquals(3, WeightsCatalog.candidates(m, null).size());
+      assertEquals(5, WeightsCatalog.candidates(m, null).size());
     }
     assertEquals(
-        6,
+        10,
         new HashSet<>(WeightsCatalog.all().stream().map(CatalogEntry::fileName).toList()).size());
     assertEquals(
         "vgg19-caffe-pth", WeightsCatalog.byFileName("vgg19-d01eb7cb.pth").orElseThrow().id());
