@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       TransferCommand.class,
+      BatchCommand.class,
       ReproduceCommand.class,
       TextureCommand.class,
       ServeCommand.class,
@@ -73,7 +74,7 @@ public final class NeuralStyleCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "missing command: use 'transfer', 'reproduce', 'texture', 'serve' or 'weights'"
+        "missing command: use 'transfer', 'batch', 'reproduce', 'texture', 'serve' or 'weights'"
             + " (see --help)");
   }
 }
