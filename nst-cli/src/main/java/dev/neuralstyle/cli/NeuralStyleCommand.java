@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       TransferCommand.class,
       VideoCommand.class,
+      BatchCommand.class,
       ReproduceCommand.class,
       TextureCommand.class,
       ServeCommand.class,
@@ -74,7 +75,8 @@ public final class NeuralStyleCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "missing command: use 'transfer', 'video', 'reproduce', 'texture', 'serve' or 'weights'"
+        "missing command: use 'transfer', 'batch', 'video', 'reproduce', 'texture', 'serve' or"
+            + " 'weights'"
             + " (see --help)");
   }
 }

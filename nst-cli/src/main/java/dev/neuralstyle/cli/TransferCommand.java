@@ -5,6 +5,7 @@ import dev.neuralstyle.transfer.ResumePoint;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -49,7 +50,39 @@ public final class TransferCommand implements Callable<Integer> {
       description = "Content image (required unless --resume gives a run record).")
   Path content;
 
+  @Option(
+      names = "--style",
+      split = ",",
+      paramLabel = "FILE",
+      description = "Style image(s), comma-separated.")
+  List<Path> styles;
+
+  @Option(
+      names = "--style-blend",
+      split = ",",
+      paramLabel = "W",
+      description = "Blend weight per style image, normalised to sum 1. Default: equal.")
+  List<Double> styleBlend;
+
+  // ---- every setting of the transfer itself (shared with `batch`)
   @Mixin TransferSettings settings;
+
+  @Option(
+      names = "--content-mask",
+      paramLabel = "FILE",
+      description =
+          "Spatial control (Gatys et al. 2017): an image of the content's size with one"
+              + " flat colour per region. Default: none.")
+  Path contentMask;
+
+  @Option(
+      names = "--style-mask",
+      split = ",",
+      paramLabel = "FILE",
+      description =
+          "One region image per style image: each output region takes its style from the"
+              + " parts of the style images painted in the same colour. Default: whole style images.")
+  List<Path> styleMasks;
 
   @Option(
       names = "--resume",
@@ -139,9 +172,9 @@ public final class TransferCommand implements Callable<Integer> {
         from != null && from.recorded() != null
             ? from.recorded().request().toBuilder()
             : StyleTransferRequest.builder();
-    settings.applyPreset(b);
+    settings.applyTo(b);
     ifGiven("--content", content, b::content);
-    ifGiven("--style", settings.styles, b::styles);
+    ifGiven("--style", styles, b::styles);
     if (b.content() == null) {
       throw new NstException(
           "missing option --content (required unless --resume gives a run record)");
@@ -150,7 +183,9 @@ public final class TransferCommand implements Callable<Integer> {
       throw new NstException(
           "missing option --style (required unless --resume gives a run record)");
     }
-    settings.applyTo(b, this::given);
+    ifGiven("--style-blend", styleBlend, b::styleBlend);
+    ifGiven("--content-mask", contentMask, b::contentMask);
+    ifGiven("--style-mask", styleMasks, b::styleMasks);
     Path image = output;
     if (from != null) {
       b.init(from.init());
@@ -166,18 +201,16 @@ public final class TransferCommand implements Callable<Integer> {
             new OutputPlan.Extra("--gif", gif, noGif),
             new OutputPlan.Extra("--loss-plot", lossPlot, noLossPlot),
             new OutputPlan.Extra("--record", record, noRecord));
-    boolean modelChosen = given("--model") || (settings.preset != null);
     boolean recorded = from != null && from.recorded() != null;
-
     return TransferOptions.create(
         b,
-        modelChosen,
-        recorded || settings.preset != null || given("--content-layers"),
-        recorded || settings.preset != null || given("--style-layers"),
-        settings.weights != null || !recorded
-            ? settings.weights
+        settings.modelChosen(),
+        recorded || settings.presetChosen() || given("--content-layers"),
+        recorded || settings.presetChosen() || given("--style-layers"),
+        settings.weights() != null || !recorded
+            ? settings.weights()
             : from.recorded().weights(), // a resumed run keeps the weights it ran with
-        settings.cacheDir,
+        settings.cacheDir(),
         outputs,
         saveEvery,
         gifFrames,

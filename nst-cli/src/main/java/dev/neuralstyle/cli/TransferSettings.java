@@ -15,28 +15,19 @@ import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * The settings of one style transfer that {@code transfer} and {@code video} share (a picocli
- * mixin, so each option is declared once): style images, recipe, network, size, losses, optimiser,
- * device, colours and regions. The content, the outputs and resuming belong to each command.
+ * The options that set up a transfer itself (start image, recipe, network, sizes, losses,
+ * optimiser, device, colours), shared by {@code transfer} and {@code batch} as a picocli mixin so
+ * that each is declared once. The command using it supplies the defaults ({@link DefaultValues})
+ * and its inputs and outputs.
  */
-final class TransferSettings {
-  @Option(
-      names = "--style",
-      split = ",",
-      paramLabel = "FILE",
-      description = "Style image(s), comma-separated.")
-  List<Path> styles;
-
-  @Option(
-      names = "--style-blend",
-      split = ",",
-      paramLabel = "W",
-      description = "Blend weight per style image, normalised to sum 1. Default: equal.")
-  List<Double> styleBlend;
+public final class TransferSettings {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   @Option(
       names = "--init",
@@ -52,7 +43,6 @@ final class TransferSettings {
       description = "Refuse input images with more pixels than this (decompression-bomb guard).")
   long maxPixels;
 
-  // ---- recipe
   @Option(
       names = "--preset",
       paramLabel = "NAME",
@@ -239,75 +229,74 @@ final class TransferSettings {
               + " starting from the previous result (Gatys et al. 2017). Default: automatic above 384 px, halving down to 384 or less (512: 256,512); --scales SIZE runs one stage.")
   List<Integer> scales;
 
-  @Option(
-      names = "--content-mask",
-      paramLabel = "FILE",
-      description =
-          "Spatial control (Gatys et al. 2017): an image of the content's size with one"
-              + " flat colour per region. Default: none.")
-  Path contentMask;
-
-  @Option(
-      names = "--style-mask",
-      split = ",",
-      paramLabel = "FILE",
-      description =
-          "One region image per style image: each output region takes its style from the"
-              + " parts of the style images painted in the same colour. Default: whole style images.")
-  List<Path> styleMasks;
-
-  /** Applies {@code --preset}, if given, to {@code b} (before any explicit option). */
-  void applyPreset(StyleTransferRequestBuilder b) {
+  /**
+   * Applies the preset, then every option given on the command line, to {@code b}; options not
+   * given leave the builder's values.
+   */
+  void applyTo(StyleTransferRequestBuilder b) {
     if (preset != null) {
       preset.applyTo(b);
     }
+    ifGiven("--init", init, b::init);
+    ifGiven("--max-pixels", maxPixels, b::maxPixels);
+    ifGiven("--model", model, b::model);
+    ifGiven("--pooling", pooling, b::pooling);
+    ifGiven("--precision", precision, b::precision);
+    ifGiven("--preprocessing", preprocessing, b::preprocessing);
+    ifGiven("--size", size, b::size);
+    ifGiven("--style-scale", styleScale, b::styleScale);
+    ifGiven("--style-size", styleSize, b::styleSize);
+    ifGiven("--content-layers", contentLayers, b::contentLayers);
+    ifGiven("--style-layers", styleLayers, b::styleLayers);
+    if (given("--style-layers") && !given("--style-layer-weights")) {
+      b.styleLayerWeights(List.of()); // a preset's per-layer weights belong to its own layers
+    }
+    ifGiven("--style-layer-weights", styleLayerWeights, b::styleLayerWeights);
+    ifGiven("--content-weight", contentWeight, b::contentWeight);
+    ifGiven("--style-weight", styleWeight, b::styleWeight);
+    ifGiven("--tv-weight", tvWeight, b::tvWeight);
+    ifGiven("--loss-form", lossForm, b::lossForm);
+    ifGiven("--tv-form", tvForm, b::tvForm);
+    ifGiven("--adaptive-weights", adaptiveWeights, b::adaptiveWeights);
+    ifGiven("--optimizer", optimizer, b::optimizer);
+    ifGiven("--iterations", iterations, b::iterations);
+    ifGiven("--learning-rate", learningRate, b::learningRate);
+    ifGiven("--lbfgs-history", lbfgsHistory, b::lbfgsHistory);
+    ifGiven("--tolerance", tolerance, b::tolerance);
+    ifGiven("--seed", seed, b::seed);
+    ifGiven("--device", device, text -> b.device(DeviceSpec.parse(text)));
+    ifGiven("--preserve-colors", preserveColors, b::colorPreservation);
+    ifGiven("--scales", scales, b::scales);
   }
 
   /**
-   * Sets on {@code b} every option of this group that was given on the command line ({@code
-   * --style} excepted: the commands check it themselves).
-   *
-   * @param given whether an option (by name) was given
+   * Whether the model was chosen (by {@code --model} or a preset) rather than left to the weights.
    */
-  void applyTo(StyleTransferRequestBuilder b, Predicate<String> given) {
-    ifGiven(given, "--style-blend", styleBlend, b::styleBlend);
-    ifGiven(given, "--init", init, b::init);
-    ifGiven(given, "--max-pixels", maxPixels, b::maxPixels);
-    ifGiven(given, "--model", model, b::model);
-    ifGiven(given, "--pooling", pooling, b::pooling);
-    ifGiven(given, "--precision", precision, b::precision);
-    ifGiven(given, "--preprocessing", preprocessing, b::preprocessing);
-    ifGiven(given, "--size", size, b::size);
-    ifGiven(given, "--style-scale", styleScale, b::styleScale);
-    ifGiven(given, "--style-size", styleSize, b::styleSize);
-    ifGiven(given, "--content-layers", contentLayers, b::contentLayers);
-    ifGiven(given, "--style-layers", styleLayers, b::styleLayers);
-    if (given.test("--style-layers") && !given.test("--style-layer-weights")) {
-      b.styleLayerWeights(List.of()); // a preset's per-layer weights belong to its own layers
-    }
-    ifGiven(given, "--style-layer-weights", styleLayerWeights, b::styleLayerWeights);
-    ifGiven(given, "--content-weight", contentWeight, b::contentWeight);
-    ifGiven(given, "--style-weight", styleWeight, b::styleWeight);
-    ifGiven(given, "--tv-weight", tvWeight, b::tvWeight);
-    ifGiven(given, "--loss-form", lossForm, b::lossForm);
-    ifGiven(given, "--tv-form", tvForm, b::tvForm);
-    ifGiven(given, "--adaptive-weights", adaptiveWeights, b::adaptiveWeights);
-    ifGiven(given, "--optimizer", optimizer, b::optimizer);
-    ifGiven(given, "--iterations", iterations, b::iterations);
-    ifGiven(given, "--learning-rate", learningRate, b::learningRate);
-    ifGiven(given, "--lbfgs-history", lbfgsHistory, b::lbfgsHistory);
-    ifGiven(given, "--tolerance", tolerance, b::tolerance);
-    ifGiven(given, "--seed", seed, b::seed);
-    ifGiven(given, "--device", device, text -> b.device(DeviceSpec.parse(text)));
-    ifGiven(given, "--preserve-colors", preserveColors, b::colorPreservation);
-    ifGiven(given, "--scales", scales, b::scales);
-    ifGiven(given, "--content-mask", contentMask, b::contentMask);
-    ifGiven(given, "--style-mask", styleMasks, b::styleMasks);
+  boolean modelChosen() {
+    return given("--model") || preset != null;
   }
 
-  private static <T> void ifGiven(
-      Predicate<String> given, String option, T value, Consumer<T> setter) {
-    if (given.test(option)) {
+  /** Whether {@code --preset} was given. */
+  boolean presetChosen() {
+    return preset != null;
+  }
+
+  /** {@code --weights}, or null. */
+  Path weights() {
+    return weights;
+  }
+
+  /** {@code --cache-dir}, or null. */
+  Path cacheDir() {
+    return cacheDir;
+  }
+
+  private boolean given(String option) {
+    return mixee.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  private <T> void ifGiven(String option, T value, Consumer<T> setter) {
+    if (given(option)) {
       setter.accept(value);
     }
   }

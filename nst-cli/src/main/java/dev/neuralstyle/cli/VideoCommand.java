@@ -51,6 +51,20 @@ public final class VideoCommand implements Callable<Integer> {
       description = "The clip: a video file, a GIF or a folder of same-sized images.")
   Path content;
 
+  @Option(
+      names = "--style",
+      split = ",",
+      paramLabel = "FILE",
+      description = "Style image(s), comma-separated.")
+  List<Path> styles;
+
+  @Option(
+      names = "--style-blend",
+      split = ",",
+      paramLabel = "W",
+      description = "Blend weight per style image, normalised to sum 1. Default: equal.")
+  List<Double> styleBlend;
+
   @Mixin TransferSettings settings;
 
   @Option(
@@ -106,7 +120,7 @@ public final class VideoCommand implements Callable<Integer> {
     } catch (NstException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    boolean modelChosen = given("--model") || settings.preset != null;
+    boolean modelChosen = settings.modelChosen();
     boolean verbose = parent.verbose || given("--verbose");
     if (quiet && verbose) {
       throw new ParameterException(
@@ -115,8 +129,8 @@ public final class VideoCommand implements Callable<Integer> {
     return new VideoRun(
             request,
             modelChosen,
-            settings.weights,
-            settings.cacheDir,
+            settings.weights(),
+            settings.cacheDir(),
             parent.env(),
             Streams.of(spec.commandLine()),
             quiet)
@@ -126,16 +140,18 @@ public final class VideoCommand implements Callable<Integer> {
   /** The validated request; the frames' content is set per frame by the library. */
   VideoRequest request() {
     StyleTransferRequestBuilder b = StyleTransferRequest.builder();
-    settings.applyPreset(b);
+    settings.applyTo(b); // the preset, then every setting given
     // The clip stands in for the content until each frame's own file replaces it.
     b.content(content);
     if (given("--style")) {
-      b.styles(settings.styles);
+      b.styles(styles);
+    }
+    if (given("--style-blend")) {
+      b.styleBlend(styleBlend);
     }
     if (b.styles().isEmpty()) {
       throw new NstException("missing option --style");
     }
-    settings.applyTo(b, this::given);
     return new VideoRequest(
         b.build(), content, output, temporalWeight, temporalFrames, flow, fps, keepFrames);
   }
