@@ -5,6 +5,7 @@ import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.image.ImageResize;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Decodes a clip, in process: a video file or GIF through FFmpeg, or a folder of same-sized images
@@ -111,8 +111,8 @@ public final class ClipReader {
   private static ClipInfo readVideo(
       Path file, int maxSide, long maxPixels, Consumer<BufferedImage> sink) {
     FFmpegLogCallback.setLevel(avutil.AV_LOG_QUIET);
-    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-        Java2DFrameConverter converter = new Java2DFrameConverter()) {
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+      grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
       try {
         grabber.start();
       } catch (FrameGrabber.Exception e) {
@@ -156,11 +156,10 @@ public final class ClipReader {
         if (f == null) {
           break;
         }
-        BufferedImage image = converter.convert(f);
-        if (image == null) {
+        if (f.image == null) {
           continue;
         }
-        sink.accept(resize(image, size));
+        sink.accept(resize(toImage(f), size));
         frames++;
       }
       if (frames == 0) {
@@ -198,6 +197,32 @@ public final class ClipReader {
         + ")";
   }
 
+  /**
+   * A decoded BGR24 frame as an image, row by row with the frame's own stride (FFmpeg pads rows to
+   * an alignment: javacv's Java2DFrameConverter skews frames whose width * 3 is not a multiple of
+   * it, e.g. 96 px wide).
+   */
+  private static BufferedImage toImage(Frame f) {
+    ByteBuffer data = (ByteBuffer) f.image[0];
+    int w = f.imageWidth;
+    int h = f.imageHeight;
+    int stride = f.imageStride;
+    int channels = 3; // BGR24 as asked for (javacv reports 4 channels for padded rows)
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    int[] row = new int[w];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y * stride + x * channels;
+        int b = data.get(i) & 0xff;
+        int g = data.get(i + 1) & 0xff;
+        int r = data.get(i + 2) & 0xff;
+        row[x] = (r << 16) | (g << 8) | b;
+      }
+      out.setRGB(0, y, w, 1, row, 0, w);
+    }
+    return out;
+  }
+
   /** The capped size with even sides: {@code [width, height]}. */
   static int[] capped(int w, int h, int maxSide) {
     double s = Math.min(1.0, maxSide / (double) Math.max(w, h));
@@ -207,11 +232,8 @@ public final class ClipReader {
   }
 
   private static BufferedImage resize(BufferedImage image, int[] size) {
-    if (image.getWidth() == size[0] && image.getHeight() == size[1]) {
-      BufferedImage copy = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
-      copy.getGraphics().drawImage(image, 0, 0, null);
-      return copy; // the converter reuses its image for the next frame
-    }
-    return ImageResize.toSize(image, size[0], size[1]);
+    return image.getWidth() == size[0] && image.getHeight() == size[1]
+        ? image
+        : ImageResize.toSize(image, size[0], size[1]);
   }
 }

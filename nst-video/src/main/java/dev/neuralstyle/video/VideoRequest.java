@@ -31,13 +31,17 @@ public record VideoRequest(
     FlowMethod flow,
     double folderFps,
     boolean keepFrames) {
-  /** Default γ, measured on a pan over the Tübingen photo (see the README's video section). */
+  /**
+   * Default γ: Ruder et al.'s order of magnitude in the same 0..255 units; on a pan over the
+   * Tübingen photo it cut the warp error to 0.41x that of independent frames (README, Video). Not
+   * tuned by a sweep.
+   */
   public static final double DEFAULT_TEMPORAL_WEIGHT = 200;
 
   /** Default offsets: the short-term term, frame i-1 only. */
   public static final List<Integer> DEFAULT_TEMPORAL_FRAMES = List.of(1);
 
-  /** Default flow algorithm (see the README's video section for the measurement). */
+  /** Default flow: DIS, 18x faster than DeepFlow here at nearly the same accuracy (README). */
   public static final FlowMethod DEFAULT_FLOW = FlowMethod.DIS;
 
   /** Default frame rate of a folder of images. */

@@ -24,8 +24,8 @@ final class Pan {
     int waves = 12;
     double[][] p = new double[3 * waves][4];
     for (double[] wave : p) {
-      wave[0] = 0.05 + 0.4 * random.nextDouble(); // frequency x
-      wave[1] = 0.05 + 0.4 * random.nextDouble(); // frequency y
+      wave[0] = 0.05 + 0.25 * random.nextDouble(); // frequency x
+      wave[1] = 0.05 + 0.25 * random.nextDouble(); // frequency y
       wave[2] = 2 * Math.PI * random.nextDouble(); // phase
       wave[3] = random.nextDouble() < 0.5 ? -1 : 1;
     }
