@@ -46,6 +46,11 @@ class JobApiTest {
       assertEquals("step", snapshot.get("type").asText());
       assertTrue(snapshot.get("snapshot").asText().startsWith("data:image/png;base64,"));
       assertTrue(snapshot.at("/losses/total").isNumber(), snapshot::toString);
+      // content, style and tv are the weighted terms that add up to the total; raw values too
+      JsonNode l = snapshot.get("losses");
+      double sum = l.get("content").asDouble() + l.get("style").asDouble() + l.get("tv").asDouble();
+      assertEquals(l.get("total").asDouble(), sum, 1e-4 * l.get("total").asDouble(), l::toString);
+      assertTrue(l.at("/raw/style").isNumber(), l::toString);
       JsonNode job = api.job(id);
       assertEquals("done", job.get("state").asText());
       assertEquals(12, job.get("iteration").asInt());
