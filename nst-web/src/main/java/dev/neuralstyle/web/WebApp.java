@@ -28,9 +28,9 @@ public final class WebApp {
    */
   public static Javalin create(JobQueue queue, JobFiles files, JobForm form, WebSettings settings) {
     Uploads uploads = new Uploads(settings.maxUploadBytes(), settings.maxPixels());
-    ProgressStream stream =
-        new ProgressStream(job -> JobJson.of(job, queue.position(job.id()), files.list(job.id())));
-    JobRoutes r = new JobRoutes(queue, files, form, uploads, stream);
+    JobViews views = new JobViews(queue, files);
+    ProgressStream stream = new ProgressStream(views, () -> JobRoutes.newestFirst(queue.list()));
+    JobRoutes r = new JobRoutes(queue, files, form, uploads, stream, views);
     queue.addListener(stream);
     long maxRequest = settings.maxUploadBytes() * (JobRoutes.MAX_STYLES + 1) + (1 << 20);
     Javalin app =
@@ -44,7 +44,10 @@ public final class WebApp {
               config.jetty.multipartConfig.maxTotalRequestSize(maxRequest, SizeUnit.BYTES);
               config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             });
-    app.get("/api/defaults", ctx -> ctx.json(DefaultsJson.of(form.weights(), settings)));
+    app.get(
+        "/api/defaults",
+        ctx -> ctx.json(DefaultsJson.of(form.weights(), settings, form.unavailable())));
+    app.sse("/api/events", stream::connectGallery);
     app.post("/api/jobs", r::create);
     app.get("/api/jobs", r::list);
     app.get("/api/jobs/{id}", r::show);
@@ -56,7 +59,7 @@ public final class WebApp {
     app.sse("/api/jobs/{id}/events", r::events);
     app.exception(
         FormException.class,
-        (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(error(e.field(), e.getMessage())));
+        (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(errors(e)));
     app.exception(
         QueueFullException.class,
         (e, ctx) ->
@@ -74,8 +77,17 @@ public final class WebApp {
             ctx.json(error(null, "not found"));
           }
         });
-    app.events(e -> e.serverStopped(stream::close));
+    app.events(e -> e.serverStopping(stream::close));
     return app;
+  }
+
+  /** The 400 answer to rejected fields: the first at the top level, then all of them. */
+  static Map<String, Object> errors(FormException e) {
+    Map<String, Object> m = error(e.field(), e.getMessage());
+    m.put(
+        "errors",
+        e.errors().stream().map(f -> error(f.field(), f.message())).toList());
+    return m;
   }
 
   static Map<String, Object> error(String field, String message) {
