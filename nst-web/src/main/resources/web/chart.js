@@ -26,8 +26,11 @@ export function weighted(history) {
   return history.some((h) => h.losses && h.losses.raw);
 }
 
-/** Draws {@code history} ([{iteration, losses: {total, content, style, tv}}]) into {@code svg}. */
-export function drawChart(svg, history) {
+/**
+ * Draws {@code history} ([{iteration, losses: {total, content, style, tv}}]) into {@code svg}, and
+ * the legend with each term's latest value into the list {@code legend}.
+ */
+export function drawChart(svg, history, legend) {
   const W = Math.max(260, Math.round(svg.clientWidth || 400));
   const H = Math.round(Math.min(260, Math.max(180, W * 0.5)));
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
@@ -37,6 +40,7 @@ export function drawChart(svg, history) {
   const live = SERIES.filter(([k]) => pts.some((h) => h.losses[k] > 0));
   if (pts.length === 0 || live.length === 0) {
     svg.innerHTML = `<text x="${W / 2}" y="${H / 2}" text-anchor="middle" class="muted">no loss values yet</text>`;
+    if (legend) legend.replaceChildren();
     return;
   }
   let lo = Infinity, hi = -Infinity;
@@ -68,8 +72,7 @@ export function drawChart(svg, history) {
   parts.push(`<rect class="axes" x="${L}" y="${T}" width="${W - L - R}" height="${H - T - B}"/>`);
   parts.push(`<text class="tick" x="${(L + W - R) / 2}" y="${H - 4}" text-anchor="middle">iteration</text>`);
   const last = pts[pts.length - 1].losses;
-  parts.push(`<rect class="legend-box" x="${W - R - 124}" y="${T + 2}" width="120" height="${14 * live.length + 6}"/>`);
-  live.forEach(([k, colour], i) => {
+  live.forEach(([k, colour]) => {
     let path = "", run = 0;
     for (const h of pts) {
       const v = h.losses[k];
@@ -79,10 +82,16 @@ export function drawChart(svg, history) {
       } else run = 0;
     }
     parts.push(`<path d="${path}" stroke="${colour}" class="series"><title>${esc(k)}</title></path>`);
-    const ly = T + 12 + 14 * i;
-    parts.push(`<line x1="${W - R - 118}" x2="${W - R - 104}" y1="${ly - 4}" y2="${ly - 4}" stroke="${colour}" stroke-width="3"/>`);
-    parts.push(`<text class="legend" x="${W - R - 100}" y="${ly}">${esc(k)} ${fmtLoss(last[k])}</text>`);
   });
+  if (legend) {
+    legend.replaceChildren(...live.map(([k, colour]) => {
+      const li = document.createElement("li");
+      const sw = document.createElement("span");
+      sw.className = "swatch"; sw.style.background = colour;
+      li.append(sw, `${k} ${fmtLoss(last[k])}`);
+      return li;
+    }));
+  }
   svg.innerHTML = parts.join("");
 }
 

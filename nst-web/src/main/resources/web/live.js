@@ -123,7 +123,7 @@ function scheduleDraw() {
   requestAnimationFrame(() => {
     drawPending = false;
     if ($("#live").hidden) return;
-    drawChart($("#loss-chart"), history);
+    drawChart($("#loss-chart"), history, $("#chart-legend"));
     $("#chart-caption").textContent = caption(history);
   });
 }

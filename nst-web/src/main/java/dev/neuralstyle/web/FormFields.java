@@ -103,7 +103,8 @@ final class FormFields {
       throw new FormException(name, "not a number, found '" + text.trim() + "'");
     } catch (NstException | IllegalArgumentException e) {
       String why = CoreMessages.errors(e.getMessage(), name).get(0).message();
-      throw new FormException(name, why.contains(text.trim()) ? why : why + ", found '" + text + "'");
+      throw new FormException(
+          name, why.contains(text.trim()) ? why : why + ", found '" + text + "'");
     }
   }
 

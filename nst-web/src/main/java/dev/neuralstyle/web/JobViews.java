@@ -76,8 +76,8 @@ final class JobViews {
   }
 
   /**
-   * The loss history on disk: a finished run's every step (run.json), else the steps an earlier
-   * run of this job saved for resuming (resume.json); each point as {@code {iteration, losses,
+   * The loss history on disk: a finished run's every step (run.json), else the steps an earlier run
+   * of this job saved for resuming (resume.json); each point as {@code {iteration, losses,
    * elapsed}}.
    */
   List<Map<String, Object>> savedHistory(JobId id, boolean finished) {

@@ -99,7 +99,9 @@ final class ProgressStream implements JobListener, AutoCloseable {
             send(client, c.started);
           }
           List<Map<String, Object>> history =
-              c.history.isEmpty() ? views.savedHistory(job.id(), job.state().isFinished()) : c.history;
+              c.history.isEmpty()
+                  ? views.savedHistory(job.id(), job.state().isFinished())
+                  : c.history;
           if (!history.isEmpty()) {
             send(client, Map.of("type", "history", "steps", history));
           }

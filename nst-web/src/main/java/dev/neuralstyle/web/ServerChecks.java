@@ -32,7 +32,8 @@ final class ServerChecks {
   void check(StyleTransferRequestBuilder b, List<FieldError> errors) {
     if (b.size() > maxSize) {
       errors.add(
-          new FieldError("size", "must be at most " + maxSize + " on this server, found " + b.size()));
+          new FieldError(
+              "size", "must be at most " + maxSize + " on this server, found " + b.size()));
     }
     layers(b.contentLayers(), "content-layers", errors);
     layers(b.styleLayers(), "style-layers", errors);

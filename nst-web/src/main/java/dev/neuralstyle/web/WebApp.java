@@ -58,8 +58,7 @@ public final class WebApp {
     app.before("/api/jobs/{id}/events", r::requireJob); // SSE commits 200 before its handler runs
     app.sse("/api/jobs/{id}/events", r::events);
     app.exception(
-        FormException.class,
-        (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(errors(e)));
+        FormException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(errors(e)));
     app.exception(
         QueueFullException.class,
         (e, ctx) ->
@@ -84,9 +83,7 @@ public final class WebApp {
   /** The 400 answer to rejected fields: the first at the top level, then all of them. */
   static Map<String, Object> errors(FormException e) {
     Map<String, Object> m = error(e.field(), e.getMessage());
-    m.put(
-        "errors",
-        e.errors().stream().map(f -> error(f.field(), f.message())).toList());
+    m.put("errors", e.errors().stream().map(f -> error(f.field(), f.message())).toList());
     return m;
   }
 

@@ -114,6 +114,13 @@ class JobApiTest {
       assertEquals(interrupted, list.get(0).get("id").asText(), "newest first");
       assertEquals("done", api.job(done).get("state").asText());
       assertEquals(200, api.bytes("/api/jobs/" + done + "/result").statusCode());
+      JsonNode record =
+          ApiClient.JSON.readTree(api.get("/api/jobs/" + done + "/files/run.json").body());
+      JsonNode history = history(api.events(done, e -> e.get("type").asText().equals("state"), 30));
+      assertEquals(record.get("steps").size(), history.size(), "the whole curve, from run.json");
+      JsonNode run = api.job(done).get("run");
+      assertEquals(record.at("/result/width").asInt(), run.get("width").asInt(), run::toString);
+      assertTrue(run.get("optimizeSeconds").asDouble() > 0, run::toString);
       JsonNode failed = api.job(interrupted);
       assertEquals("failed", failed.get("state").asText());
       assertTrue(failed.get("resumable").asBoolean());
@@ -156,6 +163,18 @@ class JobApiTest {
         assertEquals(i + 1, steps.get(i).get("iteration").asInt(), "iterations carry on");
       }
       assertTrue(Files.notExists(jobDir.resolve(ResumeFiles.STATE)), "cleared when done");
+      JsonNode history = history(api.events(id, e -> e.get("type").asText().equals("state"), 30));
+      assertEquals(400, history.size(), "the job view's curve spans the resume");
+      assertEquals(1, history.get(0).get("iteration").asInt());
     }
+  }
+
+  /** The steps of the {@code history} event among {@code events}. */
+  private static JsonNode history(List<JsonNode> events) {
+    return events.stream()
+        .filter(e -> e.get("type").asText().equals("history"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no history in " + events))
+        .get("steps");
   }
 }
