@@ -1,6 +1,8 @@
 package dev.neuralstyle.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One or more rejected form fields or uploads; the API answers 400 with {@code {"field": …,
@@ -20,11 +22,17 @@ public final class FormException extends RuntimeException {
   }
 
   /**
-   * @param errors every rejected field, at least one, in form order
+   * @param errors every rejected field, at least one; a field named again keeps only its first
+   *     reason (a later one may stem from the first, e.g. a default checked in place of a value
+   *     that did not parse)
    */
   public FormException(List<FieldError> errors) {
     super(errors.get(0).message());
-    this.errors = List.copyOf(errors);
+    Map<String, FieldError> first = new LinkedHashMap<>();
+    for (FieldError e : errors) {
+      first.putIfAbsent(e.field(), e);
+    }
+    this.errors = List.copyOf(first.values());
   }
 
   /** The first offending field. */

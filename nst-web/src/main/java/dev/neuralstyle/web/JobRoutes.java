@@ -82,7 +82,11 @@ final class JobRoutes {
       List<Path> styles = new ArrayList<>();
       collect(errors, () -> saveStyles(ctx.uploadedFiles("style"), source[0], dir, styles));
       List<Path> checked = styles.isEmpty() ? List.of(dir.resolve(JobFiles.styleName(1))) : styles;
-      collect(errors, () -> form.request(settings, content, checked));
+      if (errors.stream().noneMatch(e -> fields.containsKey(e.field()))) {
+        // (with unknown or repeated fields the settings are incomplete: checking them would
+        // report defaults the client never chose)
+        collect(errors, () -> form.request(settings, content, checked));
+      }
       if (!errors.isEmpty()) {
         throw new FormException(errors);
       }
@@ -96,16 +100,12 @@ final class JobRoutes {
         .json(Map.of("id", id.value()));
   }
 
-  /** Runs {@code step}, adding its rejected fields to {@code errors} (each field once). */
+  /** Runs {@code step}, adding its rejected fields to {@code errors}. */
   private static void collect(List<FieldError> errors, Step step) throws IOException {
     try {
       step.run();
     } catch (FormException e) {
-      for (FieldError f : e.errors()) {
-        if (errors.stream().noneMatch(x -> x.field().equals(f.field()))) {
-          errors.add(f);
-        }
-      }
+      errors.addAll(e.errors());
     }
   }
 

@@ -101,6 +101,8 @@ class BrowserEndToEndTest {
           "Emulation.setDeviceMetricsOverride",
           Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+      // Waits on the run itself get longer: a loaded CI machine may be slow.
+      WebDriverWait run = new WebDriverWait(browser, Duration.ofSeconds(300));
       browser.get("http://127.0.0.1:" + server.port() + "/");
       wait.until(b -> !b.findElements(By.cssSelector("select[name=optimizer] option")).isEmpty());
       assertNoSidewaysScroll(browser);
@@ -118,21 +120,21 @@ class BrowserEndToEndTest {
           wait.until(b -> b.findElement(By.cssSelector(".field.invalid .field-error")));
       assertTrue(error.getText().startsWith("Content weight:"), error.getText());
       WebElement weight = browser.findElement(By.name("content-weight"));
-      assertEquals("true", weight.getAttribute("aria-invalid"));
+      assertEquals("true", weight.getDomAttribute("aria-invalid"));
       assertEquals(weight, browser.switchTo().activeElement());
       assertEquals(0, server.queue().list().size(), "a rejected form queues nothing");
 
       // A double click on Start creates one job; the stale error goes.
       type(browser, "content-weight", "5");
       new Actions(browser).doubleClick(browser.findElement(By.id("start"))).perform();
-      wait.until(
+      run.until(
           b ->
               b.findElement(By.id("live-image")).getDomProperty("src") != null
                   && b.findElement(By.id("live-image"))
                       .getDomProperty("src")
                       .startsWith("data:image/png"));
       assertTrue(browser.findElements(By.cssSelector(".field-error")).isEmpty());
-      wait.until(
+      run.until(
           b ->
               Integer.parseInt(b.findElement(By.id("live-progress")).getDomProperty("value"))
                   >= 10);
@@ -144,7 +146,7 @@ class BrowserEndToEndTest {
           shots.resolve("web-mid-run.png"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-      wait.until(b -> b.findElement(By.id("live-state")).getText().equals("done"));
+      run.until(b -> b.findElement(By.id("live-state")).getText().equals("done"));
       assertEquals(1, server.queue().list().size(), "one job from a double click");
       WebElement result =
           wait.until(b -> b.findElement(By.cssSelector("#downloads a[data-file='result.png']")));
@@ -185,6 +187,14 @@ class BrowserEndToEndTest {
       WebElement banner = wait.until(b -> b.findElement(By.id("connection")));
       wait.until(b -> banner.isDisplayed());
       assertTrue(banner.getText().contains("connection"), banner.getText());
+    } catch (RuntimeException | AssertionError e) {
+      Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          shots.resolve("web-failure.png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      throw new AssertionError(
+          e.getMessage() + "\npage text:\n" + browser.findElement(By.tagName("body")).getText(), e);
     } finally {
       browser.quit();
       if (!stopped) {

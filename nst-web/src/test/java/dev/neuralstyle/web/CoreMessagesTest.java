@@ -32,8 +32,10 @@ class CoreMessagesTest {
         List.of(new FieldError("scales", "sizes must increase, each up to size")),
         CoreMessages.errors(
             "invalid value for --scales: sizes must increase, each up to --size", "x"));
-    assertEquals("style", CoreMessages.errors("invalid value for --style: none", "x").get(0).field());
-    assertEquals("init", CoreMessages.errors("invalid value for --init blend ratio: 2", "x").get(0).field());
+    assertEquals(
+        "style", CoreMessages.errors("invalid value for --style: none", "x").get(0).field());
+    assertEquals(
+        "init", CoreMessages.errors("invalid value for --init blend ratio: 2", "x").get(0).field());
   }
 
   @Test

@@ -69,7 +69,10 @@ class JobApiTest {
           ApiClient.JSON.readTree(api.get("/api/jobs/" + id + "/files/run.json").body());
       assertEquals(48, record.at("/request/size").asInt());
       List<JsonNode> replay = api.events(id, e -> false, 10); // returns: the stream ends
-      assertEquals("done", replay.get(0).at("/job/state").asText(), replay::toString);
+      // A finished job's replay: its history, then its state, last, then the stream ends.
+      assertEquals("history", replay.get(replay.size() - 2).at("/type").asText(), replay::toString);
+      assertEquals(
+          "done", replay.get(replay.size() - 1).at("/job/state").asText(), replay::toString);
     }
   }
 

@@ -117,7 +117,7 @@ class SafetyTest {
       throws Exception {
     Map<String, String> fields = with("size", "abc");
     fields.put("content-weight", "lots");
-    fields.put("style-layers", "relu1_1,relu5_1");
+    fields.put("styleLayers", "relu1_1,relu5_1");
     HttpResponse<String> r = api.post(fields, List.of(images().get(1)));
     assertEquals(400, r.statusCode(), r.body());
     Map<String, String> errors = new LinkedHashMap<>();
