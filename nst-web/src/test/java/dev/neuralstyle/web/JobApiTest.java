@@ -156,7 +156,7 @@ class JobApiTest {
       assertTrue(Files.isRegularFile(jobDir.resolve(ResumeFiles.IMAGE)));
 
       assertEquals(202, api.send("POST", "/api/jobs/" + id + "/resume").statusCode());
-      api.await(id, "done", 120);
+      api.await(id, "done", 300); // 400 Adam steps: generous for a loaded machine
       JsonNode record =
           ApiClient.JSON.readTree(api.get("/api/jobs/" + id + "/files/run.json").body());
       assertEquals(400, record.at("/result/evaluations").asInt());
