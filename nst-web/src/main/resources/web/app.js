@@ -1,46 +1,67 @@
-// neural-style web page: form (defaults from /api/defaults), live view over Server-Sent Events,
-// gallery. Plain browser JavaScript, no build step.
-"use strict";
+// neural-style web page: the form (defaults, choices and limits from /api/defaults), errors at
+// their fields, the job view and the live gallery. Plain browser JavaScript modules, no build step.
+import { $, el, call, connection } from "./util.js";
+import { initLive, watch } from "./live.js";
+import { initGallery } from "./gallery.js";
 
-const $ = (sel) => document.querySelector(sel);
 const form = $("#job-form");
-const FILES = { result: "result.png", panel: "panel.png", gif: "progress.gif", loss: "loss.png", record: "run.json" };
 let defaults = null;
-let source = null;       // the EventSource of the job shown live
-let liveId = null;
-let history = [];        // [{iteration, losses}]
+let submitting = false;
 
-async function getJson(url) {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(url + ": " + r.status);
-  return r.json();
+/** The label text of field {@code name} ("content-weight" -> "Content weight"). */
+function label(name) {
+  const box = fieldBox(name);
+  const l = box && (box.querySelector("label:not(.drop)") || box.querySelector(".drop-title"));
+  return l ? l.textContent.trim() : name;
+}
+
+function fieldBox(name) {
+  return form.querySelector(`.field[data-field="${name}"]`) ||
+    (form.elements.namedItem(name) && form.elements.namedItem(name).closest && form.elements.namedItem(name).closest(".field"));
 }
 
 function setForm(values) {
   for (const [name, value] of Object.entries(values)) {
-    const el = form.elements.namedItem(name);
-    if (el && el.type !== "file" && el.type !== "hidden") el.value = value;
+    const e = form.elements.namedItem(name);
+    if (e && e.type !== "file" && e.type !== "hidden") e.value = value;
   }
 }
 
-function fillSelect(name, choices) {
-  const el = form.elements.namedItem(name);
-  el.innerHTML = choices.map((c) => `<option value="${c}">${c}</option>`).join("");
+function fillSelect(name, choices, unavailable = {}) {
+  const e = form.elements.namedItem(name);
+  if (!e) return;
+  e.replaceChildren(...choices.map((c) => el("option", {
+    value: c, disabled: c in unavailable, title: unavailable[c],
+    text: c in unavailable ? `${c} (not on this server)` : c,
+  })));
+  const missing = Object.keys(unavailable);
+  if (missing.length) {
+    fieldBox(name).append(el("details", { class: "help" },
+      el("summary", { text: `${missing.join(", ")}: not on this server` }),
+      ...Object.entries(unavailable).map(([c, why]) => el("p", { text: `${c}: ${why}` }))));
+  }
 }
 
 async function loadDefaults() {
-  defaults = await getJson("/api/defaults");
-  for (const [name, choices] of Object.entries(defaults.choices)) fillSelect(name, choices);
-  $("#preset").innerHTML += Object.keys(defaults.presets).map((p) => `<option value="${p}">${p}</option>`).join("");
+  const r = await call("/api/defaults");
+  defaults = await r.json();
+  const unavailable = defaults.unavailable || {};
+  for (const [name, choices] of Object.entries(defaults.choices)) fillSelect(name, choices, unavailable[name]);
+  $("#f-preset").append(...Object.keys(defaults.presets).map((p) => el("option", { value: p, text: p })));
   setForm(defaults.defaults);
-  $("#server").textContent = `weights: ${defaults.server.model}, layers ${defaults.server.layers[0]} … ${defaults.server.layers.at(-1)}`;
+  const s = defaults.server, layers = s.layers;
+  $("#server").textContent = `${s.model} weights, ${layers[0]} … ${layers.at(-1)}`;
+  $("#layers-help").textContent = `Layers such as relu2_2 or conv3_1; this server's weights hold ${layers[0]} … ${layers.at(-1)}, so layers up to ${layers.at(-1).replace("conv", "relu")} can be used.`;
+  $("#f-size").max = s.maxSize;
+  $("#f-size").closest(".field").append(el("p", { class: "help", text: `at most ${s.maxSize} on this server` }));
 }
 
-$("#preset").addEventListener("change", (e) => {
-  setForm(e.target.value ? { ...defaults.defaults, ...defaults.presets[e.target.value] } : defaults.defaults);
+$("#f-preset").addEventListener("change", (e) => {
+  const p = e.target.value;
+  setForm(p ? { ...defaults.defaults, ...defaults.presets[p] } : defaults.defaults);
 });
 
-// Drag and drop onto the two drop zones; previews of picked files.
+// Drop zones: drag and drop or pick; previews of picked files, a placeholder for a non-image.
 for (const [zone, input, preview] of [["#content-drop", "#content", "#content-preview"], ["#style-drop", "#style", "#style-preview"]]) {
   const z = $(zone), i = $(input);
   z.addEventListener("dragover", (e) => { e.preventDefault(); z.classList.add("over"); });
@@ -50,147 +71,122 @@ for (const [zone, input, preview] of [["#content-drop", "#content", "#content-pr
     i.files = e.dataTransfer.files; i.dispatchEvent(new Event("change"));
   });
   i.addEventListener("change", () => {
-    $(preview).innerHTML = "";
-    for (const f of i.files) {
-      const img = document.createElement("img");
-      img.src = URL.createObjectURL(f); $(preview).appendChild(img);
-    }
+    clearError(i.name);
+    $(preview).replaceChildren(...[...i.files].map((f) => {
+      const bad = el("span", { class: "preview placeholder", title: f.name, text: `${f.name}: not an image` });
+      if (!f.type.startsWith("image/")) return bad;
+      const img = el("img", { class: "preview", src: URL.createObjectURL(f), alt: f.name, title: f.name });
+      img.addEventListener("error", () => img.replaceWith(bad));
+      return img;
+    }));
   });
+}
+
+for (const e of form.elements) {
+  if (e.name && e.type !== "file") e.addEventListener("input", () => clearError(e.name));
+}
+
+function clearError(name) {
+  const box = fieldBox(name);
+  if (!box) return;
+  box.classList.remove("invalid");
+  const msg = box.querySelector(".field-error");
+  if (msg) msg.remove();
+  for (const c of box.querySelectorAll("input, select")) c.removeAttribute("aria-invalid");
+}
+
+function clearErrors() {
+  for (const box of form.querySelectorAll(".field.invalid")) clearError(box.dataset.field || box.querySelector("[name]").name);
+  $("#form-error").textContent = "";
+}
+
+/** Shows each error at its field (with the field's label), focuses the first, summarises. */
+function showErrors(body) {
+  const errors = body.errors || [{ field: body.field, error: body.error }];
+  const atFields = [], general = [];
+  for (const { field, error } of errors) {
+    const box = field && fieldBox(field);
+    if (!box) { general.push(field ? `${field}: ${error}` : error); continue; }
+    const id = `error-${field}`;
+    box.classList.add("invalid");
+    box.append(el("p", { class: "field-error", id, text: `${label(field)}: ${error}` }));
+    for (const c of box.querySelectorAll("input, select")) {
+      c.setAttribute("aria-invalid", "true");
+      c.setAttribute("aria-describedby", [c.getAttribute("aria-describedby"), id].filter(Boolean).join(" "));
+    }
+    atFields.push(box);
+  }
+  atFields.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  const summary = atFields.length ? `Please check ${atFields.length === 1 ? "the field" : `${atFields.length} fields`}: ${atFields.map((b) => label(b.dataset.field || b.querySelector("[name]").name)).join(", ")}.` : "";
+  $("#form-error").textContent = [summary, ...general].filter(Boolean).join(" ");
+  if (atFields.length) {
+    const target = atFields[0].querySelector("input:not([type=hidden]), select");
+    atFields[0].scrollIntoView({ block: "center" });
+    if (target) target.focus({ preventScroll: true });
+  }
 }
 
 form.addEventListener("submit", async (e) => {
   e.preventDefault();
-  $("#form-error").textContent = "";
-  const data = new FormData();
-  const changed = (name, value) => !defaults || String(defaults.defaults[name] ?? "") !== value;
-  for (const el of form.elements) {
-    if (!el.name || el.name === "content" || el.name === "style") continue;
-    const v = el.value.trim();
-    // Send what differs from the defaults (the server applies defaults, then preset, then fields).
-    if (v !== "" && (el.name === "preset" || el.name === "from" || changed(el.name, v) || $("#preset").value)) data.append(el.name, v);
+  if (submitting) return; // a double click sends one job
+  submitting = true;
+  const start = $("#start");
+  start.disabled = true; start.textContent = "Starting…";
+  clearErrors();
+  try {
+    const data = new FormData();
+    const preset = $("#f-preset").value;
+    const changed = (name, value) => !defaults || String(defaults.defaults[name] ?? "") !== value;
+    for (const f of form.elements) {
+      if (!f.name || f.type === "file") continue;
+      const v = f.value.trim();
+      // Send what differs from the defaults (the server applies defaults, then preset, then fields).
+      if (v !== "" && (f.name === "preset" || f.name === "from" || changed(f.name, v) || preset)) data.append(f.name, v);
+    }
+    for (const f of $("#content").files) data.append("content", f);
+    for (const f of $("#style").files) data.append("style", f);
+    let r;
+    try {
+      r = await call("/api/jobs", { method: "POST", body: data });
+    } catch (err) {
+      $("#form-error").textContent = "Could not reach the server: the job was not started.";
+      return;
+    }
+    const body = await r.json().catch(() => ({ error: `the server answered ${r.status}` }));
+    if (r.status !== 201) { showErrors(body); return; }
+    $("#from").value = ""; $("#from-note").hidden = true;
+    watch(body.id);
+  } finally {
+    submitting = false;
+    start.disabled = false; start.textContent = "Start";
   }
-  for (const f of $("#content").files) data.append("content", f);
-  for (const f of $("#style").files) data.append("style", f);
-  const r = await fetch("/api/jobs", { method: "POST", body: data });
-  const body = await r.json();
-  if (r.status !== 201) {
-    $("#form-error").textContent = (body.field ? body.field + ": " : "") + body.error;
-    return;
-  }
-  $("#from").value = ""; $("#from-note").hidden = true;
-  watch(body.id);
-  refreshGallery();
 });
 
-function fmtSeconds(s) {
-  if (s == null) return "";
-  s = Math.round(s);
-  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
-}
-
-function drawChart() {
-  const svg = $("#loss-chart");
-  const W = 400, H = 220, pad = 4;
-  const series = [["total", "#222"], ["content", "#2a7"], ["style", "#c50"], ["tv", "#88c"]];
-  let lines = "";
-  const n = history.length;
-  if (n > 1) {
-    const maxIt = history[n - 1].iteration || 1;
-    for (const [key, colour] of series) {
-      const vals = history.map((h) => h.losses && h.losses[key]).filter((v) => v > 0);
-      if (vals.length < 2) continue;
-      const lo = Math.log10(Math.min(...vals)), hi = Math.log10(Math.max(...vals));
-      const span = hi - lo || 1;
-      const pts = history
-        .filter((h) => h.losses && h.losses[key] > 0)
-        .map((h) => `${(pad + (W - 2 * pad) * h.iteration / maxIt).toFixed(1)},${(H - pad - (H - 2 * pad) * (Math.log10(h.losses[key]) - lo) / span).toFixed(1)}`);
-      lines += `<polyline stroke="${colour}" points="${pts.join(" ")}"><title>${key}</title></polyline>`;
-      lines += `<text x="${W - 60}" y="${14 + 14 * series.findIndex((s) => s[0] === key)}" fill="${colour}" font-size="11">${key}</text>`;
-    }
-  }
-  svg.innerHTML = lines + `<text x="6" y="${H - 6}" font-size="10" fill="#888">log scale, each term normalised</text>`;
-}
-
-function showState(job) {
-  $("#live-state").textContent = job.state + (job.state === "queued" ? ` (position ${job.position})` : "");
-  $("#live-state").className = "state " + job.state;
-  $("#cancel").hidden = job.state !== "queued" && job.state !== "running";
-  if (job.error) $("#live-status").textContent = job.error;
-  const links = [];
-  for (const [label, name] of Object.entries(FILES)) {
-    if (job.files[name]) links.push(`<a href="${job.files[name]}?download=1" download="${job.id}-${name}" data-file="${name}">${label}</a>`);
-  }
-  $("#downloads").innerHTML = links.join("");
-  if (job.files["result.png"] && (job.state === "done" || job.state === "cancelled")) {
-    $("#live-image").src = job.files["result.png"] + "?t=" + Date.now();
-  }
-}
-
-function showStep(ev) {
-  if (ev.snapshot) $("#live-image").src = ev.snapshot;
-  $("#live-progress").max = ev.iterations; $("#live-progress").value = ev.iteration;
-  const eta = ev.eta != null ? `, about ${fmtSeconds(ev.eta)} left` : "";
-  const total = ev.losses && ev.losses.total != null ? `, loss ${ev.losses.total.toPrecision(4)}` : "";
-  $("#live-status").textContent = `iteration ${ev.iteration}/${ev.iterations}${total}${eta}`;
-}
-
-function watch(id) {
-  if (source) source.close();
-  liveId = id; history = [];
-  $("#live").hidden = false; $("#live-id").textContent = id;
-  $("#live-image").removeAttribute("src"); $("#live-status").textContent = ""; drawChart();
-  source = new EventSource(`/api/jobs/${id}/events`);
-  source.onmessage = (msg) => {
-    const ev = JSON.parse(msg.data);
-    if (ev.type === "state") {
-      showState(ev.job);
-      if (["done", "failed", "cancelled"].includes(ev.job.state)) { source.close(); refreshGallery(); }
-    } else if (ev.type === "history") {
-      history = ev.steps; drawChart();
-    } else if (ev.type === "step") {
-      history.push({ iteration: ev.iteration, losses: ev.losses });
-      showStep(ev); drawChart();
-    } else if (ev.type === "started") {
-      $("#live-status").textContent = `started: ${ev.width}×${ev.height}, ${ev.iterations} iterations`;
-    }
-  };
-}
-
-$("#cancel").addEventListener("click", () => fetch(`/api/jobs/${liveId}`, { method: "DELETE" }));
+$("#from-clear").addEventListener("click", () => { $("#from").value = ""; $("#from-note").hidden = true; });
 
 function rerun(job) {
-  setForm({ ...defaults.defaults, ...(job.settings.preset ? defaults.presets[job.settings.preset] : {}), ...job.settings });
-  $("#preset").value = job.settings.preset || "";
+  const preset = job.settings.preset;
+  setForm({ ...defaults.defaults, ...(preset ? defaults.presets[preset] : {}), ...job.settings });
+  $("#f-preset").value = preset || "";
   $("#from").value = job.id; $("#from-id").textContent = job.id; $("#from-note").hidden = false;
-  window.scrollTo(0, 0);
+  clearErrors();
+  form.scrollIntoView({ behavior: "smooth", block: "start" });
+  $("#f-size").focus({ preventScroll: true });
 }
 
-async function refreshGallery() {
-  const jobs = await getJson("/api/jobs");
-  const g = $("#gallery");
-  g.innerHTML = "";
-  for (const job of jobs) {
-    const card = document.createElement("div");
-    card.className = "card";
-    const thumb = job.files["thumb.png"] || job.files["content.png"];
-    const settings = Object.entries(job.settings).map(([k, v]) => `${k}=${v}`).join(", ") || "defaults";
-    card.innerHTML = `<img src="${thumb}" alt="job ${job.id}">
-      <div><span class="state ${job.state}">${job.state}</span> <code>${job.id}</code></div>
-      <div class="settings">${settings}</div>
-      <div>${job.iteration}/${job.iterations} iterations ${job.error ? "— " + job.error : ""}</div>`;
-    const actions = document.createElement("div");
-    const button = (label, fn) => { const b = document.createElement("button"); b.textContent = label; b.type = "button"; b.onclick = fn; actions.appendChild(b); };
-    button("View", () => watch(job.id));
-    button("Re-run…", () => rerun(job));
-    if (job.resumable || job.state === "failed" || job.state === "cancelled") {
-      button("Resume", async () => { await fetch(`/api/jobs/${job.id}/resume`, { method: "POST" }); watch(job.id); refreshGallery(); });
-    }
-    if (["done", "failed", "cancelled"].includes(job.state)) {
-      button("Delete", async () => { await fetch(`/api/jobs/${job.id}`, { method: "DELETE" }); refreshGallery(); });
-    }
-    card.appendChild(actions);
-    g.appendChild(card);
-  }
+/** The settings a job ran with: [[name, value, given]] (given = set for this job). */
+function effectiveSettings(job) {
+  const preset = job.settings.preset;
+  const base = defaults ? { ...defaults.defaults, ...(preset ? defaults.presets[preset] : {}) } : {};
+  const all = { ...base, ...job.settings };
+  return Object.entries(all).map(([k, v]) => [k, v, k in job.settings]);
 }
 
-loadDefaults().then(refreshGallery);
+initLive(effectiveSettings);
+loadDefaults()
+  .catch(() => connection("fetch", false))
+  .finally(() => {
+    initGallery(rerun);
+    const m = location.hash.match(/^#job=([0-9a-f]{16})$/);
+    if (m) watch(m[1], { scroll: false });
+  });

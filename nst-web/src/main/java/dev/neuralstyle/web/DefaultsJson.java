@@ -23,7 +23,11 @@ import java.util.Map;
 final class DefaultsJson {
   private DefaultsJson() {}
 
-  static Map<String, Object> of(VggWeights weights, WebSettings settings) {
+  /**
+   * @param unavailable the choices this server cannot run, per field, with the reasons
+   */
+  static Map<String, Object> of(
+      VggWeights weights, WebSettings settings, Map<String, Map<String, String>> unavailable) {
     Map<String, Object> m = new LinkedHashMap<>();
     StyleTransferRequestBuilder defaults = StyleTransferRequest.builder().model(weights.model());
     LayerFallback fallback = LayerFallback.forWeights(weights.model(), weights);
@@ -46,6 +50,7 @@ final class DefaultsJson {
         "device",
         Arrays.stream(DeviceSpec.Kind.values()).map(k -> new DeviceSpec(k, 0).describe()).toList());
     m.put("choices", choices);
+    m.put("unavailable", unavailable);
     Map<String, Object> server = new LinkedHashMap<>();
     server.put("model", weights.model().cliName());
     server.put("layers", weights.layerNames());

@@ -99,9 +99,12 @@ final class FormFields {
       SETTERS.get(name).accept(builder, text);
     } catch (FormException e) {
       throw e;
+    } catch (NumberFormatException e) {
+      throw new FormException(name, "not a number, found '" + text.trim() + "'");
     } catch (NstException | IllegalArgumentException e) {
-      String why = e instanceof NumberFormatException ? "not a number" : e.getMessage();
-      throw new FormException(name, "invalid value '" + text + "': " + why);
+      String why = CoreMessages.errors(e.getMessage(), name).get(0).message();
+      throw new FormException(
+          name, why.contains(text.trim()) ? why : why + ", found '" + text + "'");
     }
   }
 

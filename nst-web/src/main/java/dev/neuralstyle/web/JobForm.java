@@ -5,13 +5,13 @@ import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.Preset;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
+import dev.neuralstyle.web.FormException.FieldError;
 import dev.neuralstyle.weights.VggWeights;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a job's settings (form fields) into a validated request for the server's weights: the
@@ -22,12 +22,12 @@ public final class JobForm {
   /** The preset field. */
   public static final String PRESET = "preset";
 
-  private static final Pattern FLAG = Pattern.compile("--([a-z-]+)");
   private static final int SNAPSHOTS_PER_RUN = 40;
 
   private final VggWeights weights;
-  private final int maxSize;
   private final long maxPixels;
+  private final ServerChecks checks;
+  private final int maxSize;
   private final int maxIterations;
   private final long maxJobBytes;
 
@@ -50,10 +50,11 @@ public final class JobForm {
   public JobForm(
       VggWeights weights, int maxSize, long maxPixels, int maxIterations, long maxJobBytes) {
     this.weights = weights;
-    this.maxSize = maxSize;
     this.maxPixels = maxPixels;
+    this.maxSize = maxSize;
     this.maxIterations = maxIterations;
     this.maxJobBytes = maxJobBytes;
+    this.checks = new ServerChecks(weights, maxSize);
   }
 
   /** The server's weights. */
@@ -69,18 +70,20 @@ public final class JobForm {
    */
   public static Map<String, String> settings(Map<String, List<String>> fields) {
     Map<String, String> settings = new LinkedHashMap<>();
+    List<FieldError> errors = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : fields.entrySet()) {
       String name = FormFields.canonical(e.getKey());
-      if (!name.equals(PRESET) && !FormFields.isField(name)) {
-        throw new FormException(e.getKey(), "unknown field");
-      }
       List<String> values = e.getValue().stream().filter(v -> !v.isBlank()).toList();
-      if (values.size() > 1 || settings.containsKey(name)) {
-        throw new FormException(e.getKey(), "given more than once");
-      }
-      if (!values.isEmpty()) {
+      if (!name.equals(PRESET) && !FormFields.isField(name)) {
+        errors.add(new FieldError(e.getKey(), "unknown field"));
+      } else if (values.size() > 1 || settings.containsKey(name)) {
+        errors.add(new FieldError(e.getKey(), "given more than once"));
+      } else if (!values.isEmpty()) {
         settings.put(name, values.get(0).trim());
       }
+    }
+    if (!errors.isEmpty()) {
+      throw new FormException(errors);
     }
     return settings;
   }
@@ -88,17 +91,19 @@ public final class JobForm {
   /**
    * The request for {@code settings} on the given images.
    *
-   * @throws FormException naming the field of the first invalid value
+   * @throws FormException naming every invalid field found (values that do not parse, values this
+   *     server cannot run), or the first rule the request as a whole breaks
    */
   public StyleTransferRequest request(
       Map<String, String> settings, Path content, List<Path> styles) {
+    List<FieldError> errors = new ArrayList<>();
     StyleTransferRequestBuilder b = StyleTransferRequest.builder();
     String preset = settings.get(PRESET);
     if (preset != null) {
       try {
         Preset.parse(preset).applyTo(b);
       } catch (IllegalArgumentException e) {
-        throw new FormException(PRESET, e.getMessage());
+        errors.add(new FieldError(PRESET, e.getMessage()));
       }
     } else {
       b.model(weights.model());
@@ -110,54 +115,42 @@ public final class JobForm {
     settings.forEach(
         (name, text) -> {
           if (!name.equals(PRESET)) {
-            FormFields.apply(b, name, text);
+            try {
+              FormFields.apply(b, name, text);
+            } catch (FormException e) {
+              errors.addAll(e.errors());
+            }
           }
         });
     b.content(content).styles(styles).maxPixels(maxPixels);
     b.snapshotEvery(Math.max(1, b.iterations() / SNAPSHOTS_PER_RUN));
-    if (b.size() > maxSize) {
-      throw new FormException(
-          "size", "must be at most " + maxSize + " on this server, found " + b.size());
+    if (b.model() != weights.model()) {
+      String field = settings.containsKey("model") ? "model" : PRESET;
+      errors.add(
+          new FieldError(
+              field,
+              "needs "
+                  + b.model().cliName()
+                  + " weights; this server has "
+                  + weights.model().cliName()));
+    } else {
+      checks.check(b, errors);
+    }
+    if (!errors.isEmpty()) {
+      throw new FormException(errors);
     }
     StyleTransferRequest request;
     try {
       request = b.build();
-      request.device().requireAvailable(); // a GPU this server lacks: 400 now, not a failed job
     } catch (NstException e) {
-      throw new FormException(fieldOf(e.getMessage()), e.getMessage());
+      throw new FormException(CoreMessages.errors(e.getMessage(), "settings"));
     }
-    if (request.model() != weights.model()) {
-      String field = settings.containsKey("model") ? "model" : PRESET;
-      throw new FormException(
-          field,
-          "needs "
-              + request.model().cliName()
-              + " weights; this server has "
-              + weights.model().cliName());
-    }
-    requireLayers(request.contentLayers(), "content-layers");
-    requireLayers(request.styleLayers(), "style-layers");
     JobLimits.check(request, maxSize, maxIterations, maxJobBytes);
     return request;
   }
 
-  private void requireLayers(List<String> layers, String field) {
-    try {
-      weights.requireLayers(layers);
-    } catch (NstException e) {
-      // The message names the server's weights file; clients see only the rule.
-      String message =
-          e.getMessage().replace(String.valueOf(weights.source()), "the server's weights");
-      throw new FormException(field, message);
-    }
-  }
-
-  /** The field a library message names with its flag, e.g. {@code --tv-weight} → tv-weight. */
-  private static String fieldOf(String message) {
-    Matcher m = FLAG.matcher(message == null ? "" : message);
-    if (!m.find()) {
-      return "settings";
-    }
-    return m.group(1);
+  /** The choices this server cannot run, with the reasons (see {@link ServerChecks}). */
+  public Map<String, Map<String, String>> unavailable() {
+    return checks.unavailable();
   }
 }

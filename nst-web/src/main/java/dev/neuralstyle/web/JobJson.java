@@ -3,7 +3,6 @@ package dev.neuralstyle.web;
 import dev.neuralstyle.jobs.Job;
 import dev.neuralstyle.loss.LossBreakdown;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** A job as the API shows it: plain maps that Jackson writes as JSON. */
@@ -14,9 +13,15 @@ final class JobJson {
    * The job's JSON: {@code id}, {@code state}, {@code position} (1-based while queued, else 0),
    * {@code iteration}, {@code iterations}, {@code losses}, {@code elapsed}, {@code eta} (seconds,
    * while running), {@code stopReason}, {@code error}, {@code resumable}, {@code created}, {@code
-   * settings} and {@code files} (name to URL).
+   * settings}, {@code files} (name to URL), {@code sizes} (name to bytes) and {@code run} (the
+   * finished run's size and timings, or {@code null}).
+   *
+   * @param files the job's file names with their sizes in bytes
+   * @param run see {@link JobViews#run}
+   * @param resumable whether {@code POST /api/jobs/{id}/resume} would continue the job
    */
-  static Map<String, Object> of(Job job, int position, List<String> files) {
+  static Map<String, Object> of(
+      Job job, int position, Map<String, Long> files, Map<String, Object> run, boolean resumable) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", job.id().value());
     m.put("state", job.state().apiName());
@@ -28,14 +33,16 @@ final class JobJson {
     m.put("eta", eta(job.iteration(), job.iterations(), job.elapsedSeconds()));
     m.put("stopReason", job.stopReason());
     m.put("error", job.error());
-    m.put("resumable", job.resumable());
+    m.put("resumable", resumable);
     m.put("created", job.created().toString());
     m.put("settings", job.settings());
     Map<String, String> urls = new LinkedHashMap<>();
-    for (String name : files) {
+    for (String name : files.keySet()) {
       urls.put(name, "/api/jobs/" + job.id().value() + "/files/" + name);
     }
     m.put("files", urls);
+    m.put("sizes", files);
+    m.put("run", run);
     return m;
   }
 

@@ -3,7 +3,9 @@ package dev.neuralstyle.web;
 import dev.neuralstyle.jobs.Job;
 import dev.neuralstyle.jobs.JobId;
 import dev.neuralstyle.jobs.JobQueue;
+import dev.neuralstyle.jobs.JobState;
 import dev.neuralstyle.jobs.QueueFullException;
+import dev.neuralstyle.web.FormException.FieldError;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -33,6 +35,7 @@ final class JobRoutes {
   private final JobForm form;
   private final Uploads uploads;
   private final ProgressStream stream;
+  private final JobViews views;
   private final long maxRequestBytes;
 
   JobRoutes(
@@ -41,6 +44,7 @@ final class JobRoutes {
       JobForm form,
       Uploads uploads,
       ProgressStream stream,
+      JobViews views,
       long maxRequestBytes) {
     this.maxRequestBytes = maxRequestBytes;
     this.queue = queue;
@@ -48,56 +52,49 @@ final class JobRoutes {
     this.form = form;
     this.uploads = uploads;
     this.stream = stream;
+    this.views = views;
   }
 
-  /** {@code POST /api/jobs}: multipart with {@code content}, {@code style} parts and options. */
+  /** A file-writing step of a submission whose rejections are collected. */
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  /**
+   * {@code POST /api/jobs}: multipart with {@code content}, {@code style} parts and options. Every
+   * rejected upload and field is reported at once.
+   */
   void create(Context ctx) throws IOException {
     if (!queue.hasRoom()) {
       throw new QueueFullException(queue.capacity());
     }
-    MultipartForm form = MultipartForm.parse(ctx, maxRequestBytes);
-    Map<String, List<String>> fields = new HashMap<>(form.fields());
+    MultipartForm parts = MultipartForm.parse(ctx, maxRequestBytes);
+    Map<String, List<String>> fields = new HashMap<>(parts.fields());
     fields.remove("content"); // file parts, handled below
     fields.remove("style");
     List<String> from = fields.remove("from");
-    Map<String, String> settings = JobForm.settings(fields);
+    List<FieldError> errors = new ArrayList<>();
+    Map<String, String> settings = new HashMap<>();
+    collect(errors, () -> settings.putAll(JobForm.settings(fields)));
     JobId id = JobId.random();
     Path dir = files.create(id);
     try {
+      JobId[] source = {null};
+      collect(errors, () -> source[0] = source(from));
       Path content = dir.resolve(JobFiles.CONTENT);
+      collect(errors, () -> saveContent(parts.content(), source[0], content));
       List<Path> styles = new ArrayList<>();
-      List<UploadedFile> contentParts = form.content();
-      List<UploadedFile> styleParts = form.styles();
-      JobId source = source(from);
-      if (contentParts.size() > 1) {
-        throw new FormException("content", "give one content image, found " + contentParts.size());
+      collect(errors, () -> saveStyles(parts.styles(), source[0], dir, styles));
+      List<Path> checked = styles.isEmpty() ? List.of(dir.resolve(JobFiles.styleName(1))) : styles;
+      if (errors.stream().noneMatch(e -> fields.containsKey(e.field()))) {
+        // (with unknown or repeated fields the settings are incomplete: checking them would
+        // report defaults the client never chose)
+        collect(errors, () -> form.request(settings, content, checked));
       }
-      if (contentParts.size() == 1) {
-        uploads.save(contentParts.get(0), "content", content);
-      } else if (source != null) {
-        Files.copy(existing(source, JobFiles.CONTENT, "content"), content);
-      } else {
-        throw new FormException("content", "required: upload one content image");
+      if (!errors.isEmpty()) {
+        throw new FormException(errors);
       }
-      if (styleParts.size() > MAX_STYLES) {
-        throw new FormException(
-            "style", "at most " + MAX_STYLES + " style images, found " + styleParts.size());
-      }
-      for (int i = 0; i < styleParts.size(); i++) {
-        Path target = dir.resolve(JobFiles.styleName(i + 1));
-        uploads.save(styleParts.get(i), "style", target);
-        styles.add(target);
-      }
-      if (styles.isEmpty() && source != null) {
-        for (Path p : files.styles(source)) {
-          styles.add(Files.copy(p, dir.resolve(p.getFileName().toString())));
-        }
-      }
-      if (styles.isEmpty()) {
-        throw new FormException("style", "required: upload at least one style image");
-      }
-      this.form.request(settings, content, styles); // validates every field before queueing
-      queue.submit(id, settings);
+      queue.submit(id, JobForm.settings(fields)); // in the client's order
     } catch (RuntimeException | IOException e) {
       files.delete(id);
       throw e;
@@ -107,11 +104,60 @@ final class JobRoutes {
         .json(Map.of("id", id.value()));
   }
 
+  /** Runs {@code step}, adding its rejected fields to {@code errors}. */
+  private static void collect(List<FieldError> errors, Step step) throws IOException {
+    try {
+      step.run();
+    } catch (FormException e) {
+      errors.addAll(e.errors());
+    }
+  }
+
+  private void saveContent(List<UploadedFile> parts, JobId source, Path content)
+      throws IOException {
+    if (parts.size() > 1) {
+      throw new FormException("content", "give one content image, found " + parts.size());
+    }
+    if (parts.size() == 1) {
+      uploads.save(parts.get(0), "content", content);
+    } else if (source != null) {
+      Files.copy(existing(source, JobFiles.CONTENT, "content"), content);
+    } else {
+      throw new FormException("content", "required: upload one content image");
+    }
+  }
+
+  private void saveStyles(List<UploadedFile> parts, JobId source, Path dir, List<Path> styles)
+      throws IOException {
+    if (parts.size() > MAX_STYLES) {
+      throw new FormException(
+          "style", "at most " + MAX_STYLES + " style images, found " + parts.size());
+    }
+    for (int i = 0; i < parts.size(); i++) {
+      Path target = dir.resolve(JobFiles.styleName(i + 1));
+      uploads.save(parts.get(i), "style", target);
+      styles.add(target);
+    }
+    if (styles.isEmpty() && source != null) {
+      for (Path p : files.styles(source)) {
+        styles.add(Files.copy(p, dir.resolve(p.getFileName().toString())));
+      }
+    }
+    if (styles.isEmpty()) {
+      throw new FormException("style", "required: upload at least one style image");
+    }
+  }
+
   /** {@code GET /api/jobs}: every job, newest first. */
   void list(Context ctx) {
-    List<Job> jobs = new ArrayList<>(queue.list());
-    jobs.sort(Comparator.comparing(Job::created).reversed());
-    ctx.json(jobs.stream().map(this::describe).toList());
+    ctx.json(newestFirst(queue.list()).stream().map(this::describe).toList());
+  }
+
+  /** {@code jobs}, newest first. */
+  static List<Job> newestFirst(List<Job> jobs) {
+    List<Job> sorted = new ArrayList<>(jobs);
+    sorted.sort(Comparator.comparing(Job::created).reversed());
+    return sorted;
   }
 
   /** {@code GET /api/jobs/{id}}. */
@@ -120,10 +166,15 @@ final class JobRoutes {
   }
 
   /**
-   * {@code DELETE /api/jobs/{id}}: cancels an unfinished job (202), deletes a finished one (204).
+   * {@code DELETE /api/jobs/{id}}: deletes a finished job, or a waiting one that has never run
+   * (204: it has nothing to keep); cancels a running job, or a waiting one that continues earlier
+   * progress (202; it ends cancelled with the image it reached, and can resume).
    */
   void delete(Context ctx) throws IOException {
     Job job = job(ctx);
+    if (job.state() == JobState.QUEUED && files.find(job.id(), ResumeFiles.IMAGE).isEmpty()) {
+      job = queue.cancel(job.id()).orElseThrow(NotFoundResponse::new);
+    }
     if (!job.state().isFinished()) {
       Job now = queue.cancel(job.id()).orElseThrow(NotFoundResponse::new);
       ctx.status(HttpStatus.ACCEPTED).json(describe(now));
@@ -137,7 +188,7 @@ final class JobRoutes {
   /** {@code POST /api/jobs/{id}/resume}: queues a failed or cancelled job again. */
   void resume(Context ctx) {
     Job job = job(ctx);
-    if (!job.state().isFinished() || job.state() == dev.neuralstyle.jobs.JobState.DONE) {
+    if (!job.state().isFinished() || job.state() == JobState.DONE) {
       ctx.status(HttpStatus.CONFLICT)
           .json(
               Map.of(
@@ -175,7 +226,7 @@ final class JobRoutes {
   }
 
   Map<String, Object> describe(Job job) {
-    return JobJson.of(job, queue.position(job.id()), files.list(job.id()));
+    return views.describe(job);
   }
 
   private void serve(Context ctx, JobId id, String name) throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.jobs.Job;
 import dev.neuralstyle.jobs.JobId;
 import dev.neuralstyle.jobs.JobListener;
+import dev.neuralstyle.jobs.JobState;
 import dev.neuralstyle.progress.ProgressEvent;
 import dev.neuralstyle.progress.RunStarted;
 import dev.neuralstyle.progress.StepCompleted;
@@ -22,18 +23,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 
 /**
- * Server-Sent Events per job. The queue calls this listener on its worker thread; every event is
- * handed to one sender thread, which encodes snapshots as PNG data URLs and writes to the clients,
- * so a slow browser never slows the run. Each job keeps its loss history and latest snapshot, so a
- * client that connects late (or reconnects) first gets a {@code state}, a {@code history} and the
- * latest {@code step} with its snapshot.
+ * Server-Sent Events: one stream per job and one for the gallery. The queue calls this listener on
+ * its worker thread; every event is handed to one sender thread, which encodes snapshots as PNG
+ * data URLs and writes to the clients, so a slow browser never slows the run.
+ *
+ * <p>Each job keeps its loss history and latest snapshot, so a client that connects late (or
+ * reconnects) first gets the {@code started} event, a {@code history} (for a finished job, or a run
+ * that continues an earlier one, the part on disk too) and the latest {@code step}, then the job's
+ * {@code state}; the state comes last so that a page may stop listening when it says finished.
+ *
+ * <p>The gallery stream first sends {@code {"type": "jobs", "jobs": […]}} (newest first), then a
+ * {@code state} event whenever a job changes (at most one a second per running job while it
+ * progresses) and {@code {"type": "deleted", "id": …}}.
  */
 final class ProgressStream implements JobListener, AutoCloseable {
   private static final int MAX_HISTORY = 20_000;
+  private static final long GALLERY_PERIOD_NANOS = 1_000_000_000L;
 
   private final ObjectMapper json = new ObjectMapper();
   private final ExecutorService sender =
@@ -44,7 +54,9 @@ final class ProgressStream implements JobListener, AutoCloseable {
             return t;
           });
   private final Map<JobId, Channel> channels = new ConcurrentHashMap<>();
-  private final Function<Job, Map<String, Object>> describe;
+  private final List<SseClient> gallery = new ArrayList<>(); // sender thread only
+  private final JobViews views;
+  private final Supplier<List<Job>> jobs;
 
   /** One job's clients and what a newcomer needs to catch up; used on the sender thread only. */
   private static final class Channel {
@@ -52,31 +64,51 @@ final class ProgressStream implements JobListener, AutoCloseable {
     final List<Map<String, Object>> history = new ArrayList<>();
     Map<String, Object> started;
     Map<String, Object> lastStep;
+    long gallerySent;
   }
 
   /**
-   * @param describe the job's JSON as {@code GET /api/jobs/{id}} shows it
+   * @param views the jobs' JSON and the loss history on disk
+   * @param jobs every job, newest first
    */
-  ProgressStream(Function<Job, Map<String, Object>> describe) {
-    this.describe = describe;
+  ProgressStream(JobViews views, Supplier<List<Job>> jobs) {
+    this.views = views;
+    this.jobs = jobs;
   }
 
-  /** Adds a client for {@code job}; it first receives the job's state and history. */
+  /** Adds a gallery client; it first receives every job. */
+  void connectGallery(SseClient client) {
+    client.keepAlive();
+    List<Map<String, Object>> all = jobs.get().stream().map(views::describe).toList();
+    run(
+        () -> {
+          send(client, Map.of("type", "jobs", "jobs", all));
+          gallery.add(client);
+        });
+    client.onClose(() -> run(() -> gallery.remove(client)));
+  }
+
+  /** Adds a client for {@code job}; it first receives the job's history, then its state. */
   void connect(Job job, SseClient client) {
     client.keepAlive();
+    Map<String, Object> state = state(job);
     run(
         () -> {
           Channel c = channel(job.id());
-          send(client, state(job));
           if (c.started != null) {
             send(client, c.started);
           }
-          if (!c.history.isEmpty()) {
-            send(client, Map.of("type", "history", "steps", c.history));
+          List<Map<String, Object>> history =
+              c.history.isEmpty()
+                  ? views.savedHistory(job.id(), job.state().isFinished())
+                  : c.history;
+          if (!history.isEmpty()) {
+            send(client, Map.of("type", "history", "steps", history));
           }
-          if (c.lastStep != null) {
+          if (c.lastStep != null && !job.state().isFinished()) {
             send(client, c.lastStep);
           }
+          send(client, state);
           if (job.state().isFinished()) {
             client.close();
           } else {
@@ -92,12 +124,14 @@ final class ProgressStream implements JobListener, AutoCloseable {
     run(
         () -> {
           Channel c = channel(job.id());
-          if (job.state() == dev.neuralstyle.jobs.JobState.RUNNING && job.iteration() == 0) {
+          if (job.state() == JobState.RUNNING && job.iteration() == 0) {
             c.history.clear();
+            c.history.addAll(views.savedHistory(job.id(), false)); // a resumed run's earlier part
             c.started = null;
             c.lastStep = null;
           }
-          broadcast(c, event);
+          broadcast(c.clients, event);
+          broadcast(gallery, event);
           if (job.state().isFinished()) {
             c.clients.forEach(SseClient::close);
             c.clients.clear();
@@ -116,27 +150,50 @@ final class ProgressStream implements JobListener, AutoCloseable {
             c.started = data;
           } else if (event instanceof StepCompleted s) {
             if (c.history.size() < MAX_HISTORY) {
-              Map<String, Object> point = new LinkedHashMap<>();
-              point.put("iteration", s.iteration());
-              point.put("losses", data.get("losses"));
-              c.history.add(point);
+              c.history.add(JobViews.point(s.iteration(), data.get("losses"), s.elapsedSeconds()));
             }
             if (snapshot != null) {
               data.put("snapshot", dataUrl(snapshot));
               c.lastStep = data;
             }
           }
-          broadcast(c, data);
+          broadcast(c.clients, data);
+          long now = System.nanoTime();
+          if (!gallery.isEmpty() && now - c.gallerySent > GALLERY_PERIOD_NANOS) {
+            c.gallerySent = now;
+            broadcast(gallery, state(job));
+          }
         });
   }
 
   @Override
   public void onDeleted(JobId id) {
-    run(() -> channels.remove(id));
+    views.forget(id);
+    run(
+        () -> {
+          channels.remove(id);
+          broadcast(gallery, Map.of("type", "deleted", "id", id.value()));
+        });
   }
 
+  /** Closes every client (so that the server can stop at once) and the sender thread. */
   @Override
   public void close() {
+    run(
+        () -> {
+          gallery.forEach(SseClient::close);
+          gallery.clear();
+          for (Channel c : channels.values()) {
+            c.clients.forEach(SseClient::close);
+            c.clients.clear();
+          }
+        });
+    sender.shutdown();
+    try {
+      sender.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     sender.shutdownNow();
   }
 
@@ -152,7 +209,7 @@ final class ProgressStream implements JobListener, AutoCloseable {
   private Map<String, Object> state(Job job) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", "state");
-    m.put("job", describe.apply(job));
+    m.put("job", views.describe(job));
     return m;
   }
 
@@ -160,9 +217,9 @@ final class ProgressStream implements JobListener, AutoCloseable {
     return channels.computeIfAbsent(id, k -> new Channel());
   }
 
-  private void broadcast(Channel c, Map<String, Object> event) {
-    c.clients.removeIf(SseClient::terminated);
-    for (SseClient client : c.clients) {
+  private void broadcast(List<SseClient> clients, Map<String, Object> event) {
+    clients.removeIf(SseClient::terminated);
+    for (SseClient client : clients) {
       send(client, event);
     }
   }

@@ -31,10 +31,10 @@ public final class WebApp {
    */
   public static Javalin create(JobQueue queue, JobFiles files, JobForm form, WebSettings settings) {
     Uploads uploads = new Uploads(settings.maxUploadBytes(), settings.maxPixels());
-    ProgressStream stream =
-        new ProgressStream(job -> JobJson.of(job, queue.position(job.id()), files.list(job.id())));
+    JobViews views = new JobViews(queue, files);
+    ProgressStream stream = new ProgressStream(views, () -> JobRoutes.newestFirst(queue.list()));
     long maxRequest = settings.maxUploadBytes() * (JobRoutes.MAX_STYLES + 1) + (1 << 20);
-    JobRoutes r = new JobRoutes(queue, files, form, uploads, stream, maxRequest);
+    JobRoutes r = new JobRoutes(queue, files, form, uploads, stream, views, maxRequest);
     RequestGuard guard = new RequestGuard(settings.access());
     queue.addListener(stream);
     Javalin app =
@@ -49,7 +49,10 @@ public final class WebApp {
               config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             });
     app.before(guard::check); // Host, Origin, token: before anything else runs
-    app.get("/api/defaults", ctx -> ctx.json(DefaultsJson.of(form.weights(), settings)));
+    app.get(
+        "/api/defaults",
+        ctx -> ctx.json(DefaultsJson.of(form.weights(), settings, form.unavailable())));
+    app.sse("/api/events", stream::connectGallery);
     app.post("/api/jobs", r::create);
     app.get("/api/jobs", r::list);
     app.get("/api/jobs/{id}", r::show);
@@ -60,10 +63,7 @@ public final class WebApp {
     app.before("/api/jobs/{id}/events", r::requireJob); // SSE commits 200 before its handler runs
     app.sse("/api/jobs/{id}/events", r::events);
     app.exception(
-        FormException.class,
-        (e, ctx) ->
-            ctx.status(HttpStatus.BAD_REQUEST)
-                .json(error(e.field(), files.hideRoot(e.getMessage()))));
+        FormException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(errors(e, files)));
     app.exception(
         QueueFullException.class,
         (e, ctx) ->
@@ -73,13 +73,6 @@ public final class WebApp {
     app.exception(
         HttpResponseException.class,
         (e, ctx) -> ctx.status(e.getStatus()).json(error(null, e.getMessage())));
-    app.exception(
-        Exception.class,
-        (e, ctx) -> {
-          // A bug: one log line, and JSON without a trace for the client.
-          LOG.warning("request " + ctx.method() + " " + ctx.path() + " failed: " + e);
-          ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error(null, "internal error"));
-        });
     app.error(
         HttpStatus.NOT_FOUND,
         ctx -> {
@@ -88,8 +81,24 @@ public final class WebApp {
             ctx.json(error(null, "not found"));
           }
         });
-    app.events(e -> e.serverStopped(stream::close));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          // A bug: one log line, and JSON without a trace for the client.
+          LOG.warning("request " + ctx.method() + " " + ctx.path() + " failed: " + e);
+          ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error(null, "internal error"));
+        });
+    app.events(e -> e.serverStopping(stream::close));
     return app;
+  }
+
+  /** The 400 answer to rejected fields: the first at the top level, then all of them. */
+  static Map<String, Object> errors(FormException e, JobFiles files) {
+    Map<String, Object> m = error(e.field(), files.hideRoot(e.getMessage()));
+    m.put(
+        "errors",
+        e.errors().stream().map(f -> error(f.field(), files.hideRoot(f.message()))).toList());
+    return m;
   }
 
   static Map<String, Object> error(String field, String message) {

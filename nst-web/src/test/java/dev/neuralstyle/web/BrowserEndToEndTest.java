@@ -22,13 +22,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}):
- * upload two images, start a job, see a live snapshot, download the result. Skipped when the
- * browser or its driver is not installed. Leaves a screenshot of the page mid-run in {@code
- * target/screenshots/}.
+ * The page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on a
+ * 390 px wide phone viewport: no sideways scrolling; a bad value reported at its field; a double
+ * click on Start makes one job; the live snapshot; the result downloaded; a finished job's View
+ * after a reload shows its result and loss curve; a stopped server shows a connection message.
+ * Skipped when the browser or its driver is not installed. Leaves a screenshot of the page mid-run
+ * in {@code target/screenshots/}.
  */
 class BrowserEndToEndTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -37,7 +40,8 @@ class BrowserEndToEndTest {
   @TempDir Path dir;
 
   @Test
-  void upload_start_watch_the_live_snapshot_and_download_the_result() throws Exception {
+  void on_a_phone_errors_at_the_field_one_job_per_double_click_finished_view_and_lost_connection()
+      throws Exception {
     Assumptions.assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium/chromedriver absent");
     Path downloads = Files.createDirectories(dir.resolve("downloads"));
@@ -87,61 +91,126 @@ class BrowserEndToEndTest {
             .usingAnyFreePort()
             .build();
 
-    try (WebServer server =
-        WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)))) {
-      WebDriver browser = new ChromeDriver(service, options);
-      try {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        browser.get("http://127.0.0.1:" + server.port() + "/");
-        wait.until(b -> !b.findElements(By.cssSelector("select[name=optimizer] option")).isEmpty());
-        browser.findElement(By.id("content")).sendKeys(content.toAbsolutePath().toString());
-        browser.findElement(By.id("style")).sendKeys(style.toAbsolutePath().toString());
-        type(browser, "size", "64");
-        type(browser, "iterations", "60");
-        type(browser, "content-layers", "relu2_2");
-        type(browser, "style-layers", "relu1_1,relu2_1,relu3_1");
-        browser.findElement(By.id("start")).click();
+    WebServer server =
+        WebServer.start(Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir)));
+    boolean stopped = false;
+    ChromeDriver browser = new ChromeDriver(service, options);
+    try {
+      // A phone-sized viewport (headless windows cannot be narrower than 500 px).
+      browser.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+      // Waits on the run itself get longer: a loaded CI machine may be slow.
+      WebDriverWait run = new WebDriverWait(browser, Duration.ofSeconds(300));
+      browser.get("http://127.0.0.1:" + server.port() + "/");
+      wait.until(b -> !b.findElements(By.cssSelector("select[name=optimizer] option")).isEmpty());
+      assertNoSidewaysScroll(browser);
+      browser.findElement(By.id("content")).sendKeys(content.toAbsolutePath().toString());
+      browser.findElement(By.id("style")).sendKeys(style.toAbsolutePath().toString());
+      type(browser, "size", "64");
+      type(browser, "iterations", "30");
+      type(browser, "content-layers", "relu2_2");
+      type(browser, "style-layers", "relu1_1,relu2_1,relu3_1");
 
-        wait.until(
-            b ->
-                b.findElement(By.id("live-image")).getDomProperty("src") != null
-                    && b.findElement(By.id("live-image"))
-                        .getDomProperty("src")
-                        .startsWith("data:image/png"));
-        // Mid-run: a live snapshot, part of the loss curve, some iterations still to go.
-        wait.until(
-            b ->
-                Integer.parseInt(b.findElement(By.id("live-progress")).getDomProperty("value"))
-                    >= 25);
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(
-            shot.toPath(),
-            shots.resolve("web-mid-run.png"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      // A bad value is reported at its field, with the field's label, and gets the focus.
+      type(browser, "content-weight", "lots");
+      browser.findElement(By.id("start")).click();
+      WebElement error =
+          wait.until(b -> b.findElement(By.cssSelector(".field.invalid .field-error")));
+      assertTrue(error.getText().startsWith("Content weight:"), error.getText());
+      WebElement weight = browser.findElement(By.name("content-weight"));
+      assertEquals("true", weight.getDomAttribute("aria-invalid"));
+      assertEquals(weight, browser.switchTo().activeElement());
+      assertEquals(0, server.queue().list().size(), "a rejected form queues nothing");
 
-        wait.until(b -> b.findElement(By.id("live-state")).getText().equals("done"));
-        WebElement result =
-            wait.until(b -> b.findElement(By.cssSelector("#downloads a[data-file='result.png']")));
-        result.click();
-        Path file =
-            wait.until(
-                b -> {
-                  try (var list = Files.list(downloads)) {
-                    return list.filter(p -> p.toString().endsWith("-result.png"))
-                        .findFirst()
-                        .orElse(null);
-                  } catch (java.io.IOException e) {
-                    return null;
-                  }
-                });
-        BufferedImage image = ImageIO.read(file.toFile());
-        assertEquals(64, Math.max(image.getWidth(), image.getHeight()));
-        assertTrue(browser.findElement(By.id("gallery")).getText().contains("done"));
-      } finally {
-        browser.quit();
+      // A double click on Start creates one job; the stale error goes.
+      type(browser, "content-weight", "5");
+      new Actions(browser).doubleClick(browser.findElement(By.id("start"))).perform();
+      run.until(
+          b ->
+              b.findElement(By.id("live-image")).getDomProperty("src") != null
+                  && b.findElement(By.id("live-image"))
+                      .getDomProperty("src")
+                      .startsWith("data:image/png"));
+      assertTrue(browser.findElements(By.cssSelector(".field-error")).isEmpty());
+      run.until(
+          b ->
+              Integer.parseInt(b.findElement(By.id("live-progress")).getDomProperty("value"))
+                  >= 10);
+      assertNoSidewaysScroll(browser);
+      Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+      File shot = browser.getScreenshotAs(OutputType.FILE);
+      Files.copy(
+          shot.toPath(),
+          shots.resolve("web-mid-run.png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+      run.until(b -> b.findElement(By.id("live-state")).getText().equals("done"));
+      assertEquals(1, server.queue().list().size(), "one job from a double click");
+      WebElement result =
+          wait.until(b -> b.findElement(By.cssSelector("#downloads a[data-file='result.png']")));
+      result.click();
+      Path file =
+          wait.until(
+              b -> {
+                try (var list = Files.list(downloads)) {
+                  return list.filter(p -> p.toString().endsWith("-result.png"))
+                      .findFirst()
+                      .orElse(null);
+                } catch (java.io.IOException e) {
+                  return null;
+                }
+              });
+      BufferedImage image = ImageIO.read(file.toFile());
+      assertEquals(64, Math.max(image.getWidth(), image.getHeight()));
+
+      // A fresh page: the gallery's View shows the finished job, its result and its loss curve.
+      browser.get("http://127.0.0.1:" + server.port() + "/");
+      wait.until(b -> b.findElement(By.id("gallery")).getText().contains("done"));
+      browser.findElement(By.cssSelector("#gallery .card button[aria-label^='View']")).click();
+      wait.until(b -> b.findElement(By.id("live-state")).getText().equals("done"));
+      wait.until(
+          b ->
+              (Boolean)
+                  ((ChromeDriver) b)
+                      .executeScript(
+                          "const i = document.getElementById('live-image');"
+                              + " return i.src.includes('/files/result.png') && i.naturalWidth > 0"
+                              + " && document.querySelectorAll('#loss-chart path.series').length"
+                              + " > 0"));
+      assertNoSidewaysScroll(browser);
+
+      // The server stops: the page says the connection is lost.
+      server.close();
+      stopped = true;
+      WebElement banner = wait.until(b -> b.findElement(By.id("connection")));
+      wait.until(b -> banner.isDisplayed());
+      assertTrue(banner.getText().contains("connection"), banner.getText());
+    } catch (RuntimeException | AssertionError e) {
+      Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+      Files.copy(
+          browser.getScreenshotAs(OutputType.FILE).toPath(),
+          shots.resolve("web-failure.png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      throw new AssertionError(
+          e.getMessage() + "\npage text:\n" + browser.findElement(By.tagName("body")).getText(), e);
+    } finally {
+      browser.quit();
+      if (!stopped) {
+        server.close();
       }
     }
+  }
+
+  private static void assertNoSidewaysScroll(ChromeDriver browser) {
+    Object widths =
+        browser.executeScript(
+            "return [document.documentElement.scrollWidth, window.innerWidth].join('x')");
+    String[] w = String.valueOf(widths).split("x");
+    assertTrue(
+        Integer.parseInt(w[0]) <= Integer.parseInt(w[1]),
+        "the page is " + w[0] + " px wide in a " + w[1] + " px viewport");
   }
 
   private static void type(WebDriver browser, String field, String value) {

@@ -74,7 +74,10 @@ class JobApiTest {
           ApiClient.JSON.readTree(api.get("/api/jobs/" + id + "/files/run.json").body());
       assertEquals(48, record.at("/request/size").asInt());
       List<JsonNode> replay = api.events(id, e -> false, 10); // returns: the stream ends
-      assertEquals("done", replay.get(0).at("/job/state").asText(), replay::toString);
+      // A finished job's replay: its history, then its state, last, then the stream ends.
+      assertEquals("history", replay.get(replay.size() - 2).at("/type").asText(), replay::toString);
+      assertEquals(
+          "done", replay.get(replay.size() - 1).at("/job/state").asText(), replay::toString);
     }
   }
 
@@ -119,6 +122,13 @@ class JobApiTest {
       assertEquals(interrupted, list.get(0).get("id").asText(), "newest first");
       assertEquals("done", api.job(done).get("state").asText());
       assertEquals(200, api.bytes("/api/jobs/" + done + "/result").statusCode());
+      JsonNode record =
+          ApiClient.JSON.readTree(api.get("/api/jobs/" + done + "/files/run.json").body());
+      JsonNode history = history(api.events(done, e -> e.get("type").asText().equals("state"), 30));
+      assertEquals(record.get("steps").size(), history.size(), "the whole curve, from run.json");
+      JsonNode run = api.job(done).get("run");
+      assertEquals(record.at("/result/width").asInt(), run.get("width").asInt(), run::toString);
+      assertTrue(run.get("optimizeSeconds").asDouble() > 0, run::toString);
       JsonNode failed = api.job(interrupted);
       assertEquals("failed", failed.get("state").asText());
       assertTrue(failed.get("resumable").asBoolean());
@@ -151,7 +161,7 @@ class JobApiTest {
       assertTrue(Files.isRegularFile(jobDir.resolve(ResumeFiles.IMAGE)));
 
       assertEquals(202, api.send("POST", "/api/jobs/" + id + "/resume").statusCode());
-      api.await(id, "done", 120);
+      api.await(id, "done", 300); // 400 Adam steps: generous for a loaded machine
       JsonNode record =
           ApiClient.JSON.readTree(api.get("/api/jobs/" + id + "/files/run.json").body());
       assertEquals(400, record.at("/result/evaluations").asInt());
@@ -161,6 +171,18 @@ class JobApiTest {
         assertEquals(i + 1, steps.get(i).get("iteration").asInt(), "iterations carry on");
       }
       assertTrue(Files.notExists(jobDir.resolve(ResumeFiles.STATE)), "cleared when done");
+      JsonNode history = history(api.events(id, e -> e.get("type").asText().equals("state"), 30));
+      assertEquals(400, history.size(), "the job view's curve spans the resume");
+      assertEquals(1, history.get(0).get("iteration").asInt());
     }
+  }
+
+  /** The steps of the {@code history} event among {@code events}. */
+  private static JsonNode history(List<JsonNode> events) {
+    return events.stream()
+        .filter(e -> e.get("type").asText().equals("history"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no history in " + events))
+        .get("steps");
   }
 }

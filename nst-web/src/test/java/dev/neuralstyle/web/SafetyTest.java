@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -105,10 +106,38 @@ class SafetyTest {
     assertEquals(400, r.statusCode(), r.body());
     JsonNode error = ApiClient.JSON.readTree(r.body());
     assertEquals("device", error.get("field").asText(), r.body());
-    assertTrue(error.get("error").asText().contains("no CUDA GPU is visible"), r.body());
+    assertTrue(error.get("error").asText().contains("this server has no gpu"), r.body());
     try (Stream<Path> jobs = Files.list(dir.resolve("data/jobs"))) {
       assertEquals(0, jobs.count(), "a rejected job leaves no directory");
     }
+  }
+
+  @Test
+  void every_bad_field_is_reported_at_once_and_fp16_on_a_cpu_is_refused_at_submit()
+      throws Exception {
+    Map<String, String> fields = with("size", "abc");
+    fields.put("content-weight", "lots");
+    fields.put("styleLayers", "relu1_1,relu5_1");
+    HttpResponse<String> r = api.post(fields, List.of(images().get(1)));
+    assertEquals(400, r.statusCode(), r.body());
+    Map<String, String> errors = new LinkedHashMap<>();
+    ApiClient.JSON
+        .readTree(r.body())
+        .get("errors")
+        .forEach(e -> errors.put(e.get("field").asText(), e.get("error").asText()));
+    assertEquals(
+        Set.of("content", "size", "content-weight", "style-layers"), errors.keySet(), r.body());
+    assertEquals("not a number, found 'lots'", errors.get("content-weight"));
+    assertTrue(errors.get("style-layers").contains("relu5_1"), r.body());
+    assertTrue(errors.values().stream().noneMatch(e -> e.contains("--")), "no CLI wording");
+
+    Assumptions.assumeFalse(DeviceSpec.auto().resolve().isGpu(), "this machine has a GPU");
+    assertRejected("precision", with("precision", "fp16"), images());
+    assertTrue(
+        ApiClient.JSON
+            .readTree(api.get("/api/defaults").body())
+            .at("/unavailable/precision")
+            .has("fp16"));
   }
 
   @Test
@@ -146,8 +175,9 @@ class SafetyTest {
     assertEquals(429, full.statusCode(), full.body());
     assertTrue(
         ApiClient.JSON.readTree(full.body()).get("error").asText().contains("queue is full"));
-    assertEquals(202, api.send("DELETE", "/api/jobs/" + queued).statusCode());
-    assertEquals("cancelled", api.job(queued).get("state").asText());
+    assertEquals(204, api.send("DELETE", "/api/jobs/" + queued).statusCode());
+    assertEquals(404, api.get("/api/jobs/" + queued).statusCode(), "a job that never ran is gone");
+    assertTrue(Files.notExists(dir.resolve("data/jobs/" + queued)));
     assertEquals(202, api.send("DELETE", "/api/jobs/" + running).statusCode());
     api.await(running, "cancelled", 30);
   }
