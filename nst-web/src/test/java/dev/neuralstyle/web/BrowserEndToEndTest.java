@@ -102,7 +102,7 @@ class BrowserEndToEndTest {
           Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
       // Waits on the run itself get longer: a loaded CI machine may be slow.
-      WebDriverWait run = new WebDriverWait(browser, Duration.ofSeconds(300));
+      WebDriverWait run = new WebDriverWait(browser, Duration.ofMinutes(5));
       browser.get("http://127.0.0.1:" + server.port() + "/");
       wait.until(b -> !b.findElements(By.cssSelector("select[name=optimizer] option")).isEmpty());
       assertNoSidewaysScroll(browser);
