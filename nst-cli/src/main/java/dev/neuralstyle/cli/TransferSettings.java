@@ -152,7 +152,9 @@ public final class TransferSettings {
       names = "--loss-form",
       paramLabel = "FORM",
       converter = Converters.Loss.class,
-      description = "paper (the paper's sums) or mean (size-independent means, jcjohnson).")
+      description =
+          "normalized (relative errors, mean total variation), paper (the paper's sums) or mean"
+              + " (means with summed total variation, jcjohnson).")
   LossForm lossForm;
 
   @Option(

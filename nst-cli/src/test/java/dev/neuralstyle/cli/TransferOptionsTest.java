@@ -122,10 +122,10 @@ class TransferOptionsTest {
   @Test
   void snapshot_period_serves_both_the_gif_and_save_every() {
     // One stage of 500 iterations / 40 frames -> a frame every 13; with --save-every 100: gcd = 1.
-    assertEquals(13, parse("--scales", "512").request().snapshotEvery());
+    assertEquals(13, parse("--scales", "512", "--iterations", "500").request().snapshotEvery());
     assertEquals(
         10,
-        parse("--scales", "512", "--gif-frames", "50", "--save-every", "100")
+        parse("--scales", "512", "--iterations", "500", "--gif-frames", "50", "--save-every", "100")
             .request()
             .snapshotEvery());
     assertEquals(100, parse("--no-gif", "--save-every", "100").request().snapshotEvery());
