@@ -38,7 +38,10 @@ final class MatParser {
   record Tag(int type, long bytes, ByteBuffer inline) {
     /** Bytes that follow the tag: the data and its padding (none in the small form). */
     long padded() {
-      return inline != null ? 0 : (bytes + 7) & ~7L;
+      if (inline != null) {
+        return 0;
+      }
+      return type == 15 ? bytes : (bytes + 7) & ~7L; // miCOMPRESSED elements are not padded
     }
   }
 
