@@ -314,7 +314,7 @@ class AdversarialCliTest {
             "14",
             "1x400 content image",
             1,
-            "at least 16 px",
+            "each side must be at least",
             () -> transfer("--content", thin.toString())));
     Path snap = TestImages.ramp(in.resolve("snap-99999999999.png"), 40, 30);
     c.add(

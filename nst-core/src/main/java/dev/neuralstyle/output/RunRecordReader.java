@@ -155,9 +155,9 @@ public final class RunRecordReader {
       }
       try {
         args[i] = value(node.get(c.getName()), c.getGenericType(), "request." + c.getName());
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | NstException e) {
         throw new NstException(
-            "run record " + file + ": field 'request." + c.getName() + "': " + e.getMessage(), e);
+            "run record " + file + ": field '" + c.getName() + "': " + e.getMessage(), e);
       }
     }
     try {

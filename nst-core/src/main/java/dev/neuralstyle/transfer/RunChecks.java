@@ -1,6 +1,7 @@
 package dev.neuralstyle.transfer;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.features.VggLayers;
 import dev.neuralstyle.image.ImageFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,19 +13,32 @@ import java.util.List;
  * refused at once, not after its first stage.
  */
 final class RunChecks {
-  /** The shortest side the network accepts: four poolings must leave at least one pixel. */
-  static final int MIN_SIDE = 16;
-
   private RunChecks() {}
 
+  /**
+   * The shortest side the requested layers accept: the poolings before the deepest of them must
+   * leave at least one pixel (16 px for relu5_1, 4 px for relu3_1).
+   */
+  static int minSide(StyleTransferRequest r) {
+    int pools = 0;
+    List<String> layers = new java.util.ArrayList<>(r.contentLayers());
+    layers.addAll(r.styleLayers());
+    for (String layer : layers) {
+      int block = VggLayers.blockOf(layer);
+      pools = Math.max(pools, layer.startsWith("pool") ? block : block - 1);
+    }
+    return 1 << pools;
+  }
+
   static void beforeWork(StyleTransferRequest r) {
+    final int minSide = minSide(r);
     int[] content =
         r.content() == null
             ? new int[] {r.width(), r.height()}
             : ImageFiles.dimensions(r.content(), "content image", r.maxPixels());
     List<Integer> sizes = r.stageSizes();
     int[] first = MemoryEstimate.stageDimensions(r, sizes.get(0), content[0], content[1]);
-    if (Math.min(first[0], first[1]) < MIN_SIDE) {
+    if (Math.min(first[0], first[1]) < minSide) {
       throw new NstException(
           String.format(
               java.util.Locale.ROOT,
@@ -37,14 +51,14 @@ final class RunChecks {
               first[0],
               first[1],
               sizes.get(0),
-              MIN_SIDE));
+              minSide));
     }
     double side = r.styleSize() > 0 ? r.styleSize() : r.styleScale() * r.size();
     double smallest = side * sizes.get(0) / r.size();
     for (Path style : r.styles()) {
       int[] s = ImageFiles.dimensions(style, "style image", r.maxPixels());
       double shorter = smallest * Math.min(s[0], s[1]) / Math.max(s[0], s[1]);
-      if (shorter < MIN_SIDE) {
+      if (shorter < minSide) {
         throw new NstException(
             String.format(
                 java.util.Locale.ROOT,
@@ -55,7 +69,7 @@ final class RunChecks {
                 s[0],
                 s[1],
                 shorter,
-                MIN_SIDE));
+                minSide));
       }
     }
     MemoryEstimate.checkRun(r, content[0], content[1]);

@@ -37,6 +37,8 @@ public final class StyleTransferRequestBuilder {
   private double learningRate = Defaults.LEARNING_RATE;
   private int lbfgsHistory = Defaults.LBFGS_HISTORY;
   private InitSpec init = Defaults.INIT;
+  // Whether init was chosen: without a content image (a texture) the default start is noise.
+  private boolean initChosen;
   private long seed = Defaults.SEED;
   private int snapshotEvery = Defaults.SNAPSHOT_EVERY;
   private Preprocessing preprocessing = null;
@@ -76,6 +78,7 @@ public final class StyleTransferRequestBuilder {
     this.learningRate = r.learningRate();
     this.lbfgsHistory = r.lbfgsHistory();
     this.init = r.init();
+    this.initChosen = true;
     this.seed = r.seed();
     this.snapshotEvery = r.snapshotEvery();
     this.preprocessing = r.preprocessing();
@@ -325,6 +328,7 @@ public final class StyleTransferRequestBuilder {
   /** Sets {@link StyleTransferRequest#init()}. */
   public StyleTransferRequestBuilder init(InitSpec init) {
     this.init = init;
+    this.initChosen = true;
     return this;
   }
 
@@ -498,7 +502,7 @@ public final class StyleTransferRequestBuilder {
         iterations,
         learningRate,
         lbfgsHistory,
-        init,
+        content == null && !initChosen ? InitSpec.of(InitMode.NOISE) : init,
         seed,
         snapshotEvery,
         preprocessing,

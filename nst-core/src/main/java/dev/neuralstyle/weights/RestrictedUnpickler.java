@@ -208,7 +208,7 @@ final class RestrictedUnpickler {
       throw fail("uses a " + describe(key) + " as a dict key (unhashable)");
     }
     if (map.containsKey(key)) {
-      throw fail("has duplicate key " + Pickled.show(key));
+      throw fail("has duplicate key " + (key instanceof String k ? k : Pickled.show(key)));
     }
     map.put(key, value);
   }

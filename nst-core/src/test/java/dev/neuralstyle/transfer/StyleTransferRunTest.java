@@ -118,7 +118,8 @@ class StyleTransferRunTest {
 
   @Test
   void same_seed_gives_identical_pixels() {
-    StyleTransferRequest req = small().iterations(8).seed(42).build();
+    StyleTransferRequest req =
+        small().init(InitSpec.of(InitMode.NOISE)).iterations(8).seed(42).build();
     BufferedImage a = engine.run(req, ProgressListener.NONE, () -> false).image();
     BufferedImage b = engine.run(req, ProgressListener.NONE, () -> false).image();
     assertArrayEquals(pixels(a), pixels(b));
