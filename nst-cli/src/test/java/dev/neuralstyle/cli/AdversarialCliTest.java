@@ -373,9 +373,12 @@ class AdversarialCliTest {
     // 15: garbage in run records
     Path bigEvals =
         record(
-            "evals.json", r -> r.replaceFirst("\"evaluations\"\\s*:\\s*\\d+", "\"evaluations\" : 1099511627776"));
+            "evals.json",
+            r -> r.replaceFirst("\"evaluations\"\\s*:\\s*\\d+", "\"evaluations\" : 1099511627776"));
     Path stringSteps =
-        record("steps.json", r -> r.replaceFirst("\"iteration\"\\s*:\\s*(\\d+)", "\"iteration\" : \"$1\""));
+        record(
+            "steps.json",
+            r -> r.replaceFirst("\"iteration\"\\s*:\\s*(\\d+)", "\"iteration\" : \"$1\""));
     Path badSize =
         record("size.json", r -> r.replaceFirst("\"size\"\\s*:\\s*32", "\"size\" : 3567587328"));
     Path fifoContent =

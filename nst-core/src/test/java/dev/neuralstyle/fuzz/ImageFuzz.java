@@ -4,8 +4,8 @@ import dev.neuralstyle.NstException;
 import dev.neuralstyle.image.ImageFiles;
 
 /**
- * Jazzer target: the input is an image file (PNG, JPEG, GIF, BMP, TIFF), decoded with the pixel
- * cap of a web upload ({@code mvn -Pfuzz}, see docs/FUZZING.md).
+ * Jazzer target: the input is an image file (PNG, JPEG, GIF, BMP, TIFF), decoded with the pixel cap
+ * of a web upload ({@code mvn -Pfuzz}, see docs/FUZZING.md).
  */
 public final class ImageFuzz {
   private ImageFuzz() {}

@@ -15,8 +15,9 @@ public final class PickleFuzz {
   public static void fuzzerTestOneInput(byte[] data) {
     byte[] zip;
     try {
-      zip = java.nio.file.Files.readAllBytes(
-          TorchFiles.writeZip(FuzzFiles.write(new byte[0], ".pth"), "archive", data));
+      zip =
+          java.nio.file.Files.readAllBytes(
+              TorchFiles.writeZip(FuzzFiles.write(new byte[0], ".pth"), "archive", data));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,8 +1,8 @@
 package dev.neuralstyle.fuzz;
 
 /**
- * Jazzer target: the input is a PyTorch .pth file in any container (zip, legacy stream, tar), loaded as weights ({@code mvn -Pfuzz}, see
- * docs/FUZZING.md).
+ * Jazzer target: the input is a PyTorch .pth file in any container (zip, legacy stream, tar),
+ * loaded as weights ({@code mvn -Pfuzz}, see docs/FUZZING.md).
  */
 public final class TorchPthFuzz {
   private TorchPthFuzz() {}
