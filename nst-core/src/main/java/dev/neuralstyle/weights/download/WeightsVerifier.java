@@ -35,6 +35,9 @@ public final class WeightsVerifier {
       digests = Hasher.of(file);
     } catch (IOException e) {
       throw new NstException("cannot read " + file + " to verify it: " + Transfer.describe(e), e);
+    } catch (NstException e) {
+      // Not a regular file (missing, a FIFO, a directory): the same "cannot read" shape.
+      throw new NstException("cannot read " + file + " to verify it: " + e.getMessage(), e);
     }
     String name = file.getFileName().toString();
     Optional<CatalogEntry> byName =
