@@ -23,7 +23,9 @@ import java.util.Set;
  * The total loss of Gatys et al. (2015), eq. 7, plus total variation: {@code L = alpha L_content +
  * beta L_style + gamma L_tv}. In adaptive mode (the Hvass notebook) each term is first divided by
  * its own current value + 1e-10, recomputed every evaluation, so the weights act as relative
- * shares.
+ * shares. For a seamless output ({@code --seamless}) the features are those of the image tiled
+ * periodically (circular padding), so the Gram matrices are over the wrapped image, and the total
+ * variation includes the wrap-around neighbours.
  */
 final class StyleObjective implements Objective {
   /** The Hvass notebook's guard against division by zero in adaptive mode. */
@@ -37,6 +39,7 @@ final class StyleObjective implements Objective {
   private final double beta;
   private final double gamma;
   private final boolean adaptive;
+  private final boolean seamless;
   private final Set<String> layers = new LinkedHashSet<>();
 
   StyleObjective(
@@ -47,7 +50,9 @@ final class StyleObjective implements Objective {
       double alpha,
       double beta,
       double gamma,
-      boolean adaptive) {
+      boolean adaptive,
+      boolean seamless) {
+    this.seamless = seamless;
     this.features = features;
     this.targets = targets;
     this.form = form;
@@ -70,7 +75,8 @@ final class StyleObjective implements Objective {
     double tv;
     double total;
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-      Map<String, NDArray> maps = layers.isEmpty() ? Map.of() : features.extract(leaf, layers);
+      Map<String, NDArray> maps =
+          layers.isEmpty() ? Map.of() : features.extract(leaf, layers, seamless);
       NDArray contentLoss = null;
       for (Map.Entry<String, NDArray> e : targets.content().entrySet()) {
         NDArray term = ContentLoss.compute(maps.get(e.getKey()), e.getValue(), form);
@@ -90,7 +96,7 @@ final class StyleObjective implements Objective {
           styleLoss = styleLoss == null ? term : styleLoss.add(term);
         }
       }
-      NDArray tvLoss = gamma > 0 ? TotalVariationLoss.compute(leaf, tvForm) : null;
+      NDArray tvLoss = gamma > 0 ? tv(leaf) : null;
       content = contentLoss == null ? 0 : contentLoss.getFloat();
       style = styleLoss == null ? 0 : styleLoss.getFloat();
       tv = tvLoss == null ? 0 : tvLoss.getFloat();
@@ -105,6 +111,13 @@ final class StyleObjective implements Objective {
       collector.backward(objective);
     }
     return new Evaluation(total, leaf.getGradient(), new LossBreakdown(content, style, tv, total));
+  }
+
+  /** Total variation, around the wrap-around edges too for a seamless output. */
+  private NDArray tv(NDArray image) {
+    return seamless
+        ? TotalVariationLoss.wrapped(image, tvForm)
+        : TotalVariationLoss.compute(image, tvForm);
   }
 
   private NDArray addTerm(NDArray sum, NDArray term, double weight, double value) {

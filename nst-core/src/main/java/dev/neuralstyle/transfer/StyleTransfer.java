@@ -164,7 +164,8 @@ public final class StyleTransfer implements AutoCloseable {
                   request.contentWeight(),
                   request.styleWeight(),
                   request.tvWeight(),
-                  request.adaptiveWeights());
+                  request.adaptiveWeights(),
+                  request.seamless());
           NDArray x0 =
               previous == null
                   ? InitialImage.create(
