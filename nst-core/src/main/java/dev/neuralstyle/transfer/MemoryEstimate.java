@@ -24,6 +24,39 @@ final class MemoryEstimate {
   /** Estimated peak bytes of one stage at {@code width x height}. */
   static long bytes(
       VggModel model, String deepest, int width, int height, OptimizerKind optimizer, int history) {
+    return BASE
+        + (long)
+            (4
+                * (2 * activations(model, deepest, width, height)
+                    + optimizerArrays(width, height, optimizer, history)));
+  }
+
+  /**
+   * Estimated peak bytes of a tiled stage ({@link TiledObjective}): the activations of one {@code
+   * windowWidth x windowHeight} tile, the optimiser's image-sized arrays (tiling does not shrink
+   * them), the image and gradient copies of a tiled evaluation, and the largest whole-image feature
+   * map the targets are assembled into (64 channels at full size).
+   */
+  static long tiledBytes(
+      VggModel model,
+      String deepest,
+      int width,
+      int height,
+      int windowWidth,
+      int windowHeight,
+      OptimizerKind optimizer,
+      int history) {
+    double pixels = (double) width * height;
+    return BASE
+        + (long)
+            (4
+                * (2 * activations(model, deepest, windowWidth, windowHeight)
+                    + optimizerArrays(width, height, optimizer, history)
+                    + 2 * 3 * pixels
+                    + 64 * pixels));
+  }
+
+  private static double activations(VggModel model, String deepest, int width, int height) {
     double floats = 0;
     int pools = 0;
     for (String layer : model.layerNames().subList(0, model.indexOf(deepest) + 1)) {
@@ -33,14 +66,17 @@ final class MemoryEstimate {
       int channels = VggLayers.channels(Math.min(5, VggLayers.blockOf(layer)));
       floats += channels * (double) (width >> pools) * (height >> pools);
     }
+    return floats;
+  }
+
+  private static double optimizerArrays(
+      int width, int height, OptimizerKind optimizer, int history) {
     double image = 3.0 * width * height;
-    double optimizerArrays =
-        switch (optimizer) {
-          case LBFGS -> (2.0 * history + 4) * image;
-          case ADAM -> 4 * image;
-          case GD -> 2 * image;
-        };
-    return BASE + (long) (4 * (2 * floats + optimizerArrays));
+    return switch (optimizer) {
+      case LBFGS -> (2.0 * history + 4) * image;
+      case ADAM -> 4 * image;
+      case GD -> 2 * image;
+    };
   }
 
   /** Throws when the estimate exceeds the memory the operating system reports as available. */
@@ -64,7 +100,7 @@ final class MemoryEstimate {
   }
 
   /** MemAvailable from /proc/meminfo, where there is one. */
-  private static OptionalLong available() {
+  static OptionalLong available() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
         if (line.startsWith("MemAvailable:")) {

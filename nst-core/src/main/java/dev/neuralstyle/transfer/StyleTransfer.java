@@ -14,6 +14,7 @@ import dev.neuralstyle.optimize.AdamOptimizer;
 import dev.neuralstyle.optimize.ImageOptimizer;
 import dev.neuralstyle.optimize.LbfgsOptimizer;
 import dev.neuralstyle.optimize.NormalizedGradientDescent;
+import dev.neuralstyle.optimize.Objective;
 import dev.neuralstyle.optimize.PixelBounds;
 import dev.neuralstyle.optimize.StepOutcome;
 import dev.neuralstyle.progress.ProgressListener;
@@ -120,6 +121,7 @@ public final class StyleTransfer implements AutoCloseable {
             FeatureNetworks.create(
                 run, request.model(), request.pooling(), request.precision(), weights, deepest)) {
       List<StepRecord> steps = new ArrayList<>(resume.steps());
+      List<TilePlan> plans = new ArrayList<>();
       double timeOffset = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).seconds();
       RunImages images = null;
       float[] previous = null;
@@ -140,13 +142,17 @@ public final class StyleTransfer implements AutoCloseable {
         List<BufferedImage> styles = ColorControl.styles(colors, images.styles(), images.content());
         int w = images.width();
         int h = images.height();
-        MemoryEstimate.check(
-            request.model(), deepest, w, h, request.optimizer(), request.lbfgsHistory());
+        TilePlan plan = TilePlan.choose(request, deepest, w, h);
+        plans.add(plan);
+        if (!plan.tiled()) {
+          MemoryEstimate.check(
+              request.model(), deepest, w, h, request.optimizer(), request.lbfgsHistory());
+        }
         try (NDManager stageManager = run.newSubManager()) {
           StyleTargets targets =
               TargetComputation.compute(
                   stageManager,
-                  features,
+                  plan.tiled() ? new TiledFeatures(features, plan) : features,
                   convention,
                   request,
                   content,
@@ -155,17 +161,19 @@ public final class StyleTransfer implements AutoCloseable {
                   images.styleMasks(),
                   w,
                   h);
-          StyleObjective objective =
-              new StyleObjective(
-                  features,
-                  targets,
-                  request.lossForm(),
-                  request.tvForm(),
-                  request.contentWeight(),
-                  request.styleWeight(),
-                  request.tvWeight(),
-                  request.adaptiveWeights(),
-                  request.seamless());
+          Objective objective =
+              plan.tiled()
+                  ? new TiledObjective(features, targets, request, plan)
+                  : new StyleObjective(
+                      features,
+                      targets,
+                      request.lossForm(),
+                      request.tvForm(),
+                      request.contentWeight(),
+                      request.styleWeight(),
+                      request.tvWeight(),
+                      request.adaptiveWeights(),
+                      request.seamless());
           NDArray x0 =
               previous == null
                   ? InitialImage.create(
@@ -252,7 +260,8 @@ public final class StyleTransfer implements AutoCloseable {
           opt,
           stop,
           convention,
-          DeviceSpec.describe(device));
+          DeviceSpec.describe(device),
+          plans);
     }
   }
 
