@@ -43,6 +43,8 @@ final class DefaultValues implements IDefaultValueProvider {
     values.put("--loss-form", Converters.cliName(d.lossForm()));
     values.put("--tv-form", Converters.cliName(d.tvForm()));
     values.put("--adaptive-weights", String.valueOf(d.adaptiveWeights()));
+    values.put("--seamless", String.valueOf(d.seamless()));
+    values.put("--tile", String.valueOf(d.tile()));
     values.put("--optimizer", d.optimizer().cliName());
     values.put("--iterations", String.valueOf(d.iterations()));
     values.put("--learning-rate", String.valueOf(d.learningRate()));

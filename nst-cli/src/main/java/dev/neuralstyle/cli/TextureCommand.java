@@ -7,6 +7,7 @@ import dev.neuralstyle.output.OutputFiles;
 import dev.neuralstyle.output.RunOutputs;
 import dev.neuralstyle.reproduce.TextureSynthesis;
 import dev.neuralstyle.transfer.Defaults;
+import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferResult;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
       "Synthesise a texture of any size from --style (Gatys et al., arXiv 1505.07376): white noise"
           + " matched to its Gram matrices at conv1_1, pool1, pool2, pool3 and pool4 (as far as the"
           + " weights reach). --size is the texture image's longest side, which sets the scale of"
-          + " the structures.",
+          + " the structures. The texture is seamless (tileable) unless --no-seamless.",
       "Writes --output and its run record next to it (out.png: out.json).",
       ""
     })
@@ -56,6 +57,17 @@ public final class TextureCommand implements Callable<Integer> {
       paramLabel = "PX",
       description = "Output height. Default: the texture's height at --size.")
   int height;
+
+  @Option(
+      names = "--seamless",
+      negatable = true,
+      description =
+          "Make the texture tile in both directions (circular padding in every convolution and"
+              + " pooling), what textures are for; --no-seamless gives the paper's bordered"
+              + " synthesis. Default: "
+              + Defaults.TEXTURE_SEAMLESS
+              + ".")
+  Boolean seamless; // null when not given: picocli toggles a negatable option that defaults to true
 
   @Mixin FigureOptions options;
 
@@ -89,10 +101,12 @@ public final class TextureCommand implements Callable<Integer> {
     ProgressPrinter progress =
         new ProgressPrinter(streams.err(), streams.interactive(), job.quiet());
     try (CtrlC ctrlC = new CtrlC()) {
-      StyleTransferResult result = synthesis.run(style, w, h, progress, ctrlC);
+      StyleTransferRequest request =
+          synthesis.request(style, w, h, seamless == null ? Defaults.TEXTURE_SEAMLESS : seamless);
+      StyleTransferResult result = synthesis.run(request, progress, ctrlC);
       RunOutputs.write(
           new OutputFiles(job.output(), null, null, null, record),
-          synthesis.request(style, w, h),
+          request,
           loaded.file(),
           result,
           List.of(),

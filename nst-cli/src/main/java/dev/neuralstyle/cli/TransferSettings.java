@@ -172,6 +172,24 @@ public final class TransferSettings {
   boolean adaptiveWeights;
 
   @Option(
+      names = "--seamless",
+      negatable = true,
+      description =
+          "Make the output tile in both directions (circular padding in every convolution and"
+              + " pooling, wrap-around total variation; needs --precision fp32). Default:"
+              + " ${DEFAULT-VALUE}.")
+  boolean seamless;
+
+  @Option(
+      names = "--tile",
+      paramLabel = "PX",
+      description =
+          "Optimise stages whose longer side exceeds PX in overlapping tiles of about PX (style"
+              + " statistics of the whole image, exact up to rounding; memory bounded by the"
+              + " tile). 0: only when a stage's memory estimate exceeds the available memory.")
+  int tile;
+
+  @Option(
       names = "--optimizer",
       paramLabel = "OPT",
       converter = Converters.Optimizer.class,
@@ -260,6 +278,8 @@ public final class TransferSettings {
     ifGiven("--loss-form", lossForm, b::lossForm);
     ifGiven("--tv-form", tvForm, b::tvForm);
     ifGiven("--adaptive-weights", adaptiveWeights, b::adaptiveWeights);
+    ifGiven("--seamless", seamless, b::seamless);
+    ifGiven("--tile", tile, b::tile);
     ifGiven("--optimizer", optimizer, b::optimizer);
     ifGiven("--iterations", iterations, b::iterations);
     ifGiven("--learning-rate", learningRate, b::learningRate);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.testkit.SharedFiles;
+import dev.neuralstyle.transfer.Defaults;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -143,6 +144,22 @@ class ReproduceEndToEndTest {
     JsonNode record = json(dir.resolve("tex/starry.json"));
     assertEquals("relu1_1", record.at("/request/styleLayers/0").asText());
     assertEquals(out.toString(), record.at("/outputs/image").asText());
+    assertTrue(record.at("/request/seamless").asBoolean(), "textures are seamless by default");
+  }
+
+  @Test
+  void texture_is_seamless_unless_no_seamless() {
+    for (String[] args :
+        List.of(
+            new String[] {"--style", "s.png"},
+            new String[] {"--style", "s.png", "--seamless"},
+            new String[] {"--style", "s.png", "--no-seamless"})) {
+      TextureCommand command = new TextureCommand();
+      new picocli.CommandLine(command).parseArgs(args);
+      boolean expected = !List.of(args).contains("--no-seamless");
+      boolean seamless = command.seamless == null ? Defaults.TEXTURE_SEAMLESS : command.seamless;
+      assertEquals(expected, seamless, List.of(args)::toString);
+    }
   }
 
   private Cli.Result run(String... args) {

@@ -34,7 +34,11 @@ class ReproduceOptionsTest {
       cmd = cmd.getSubcommands().get(word);
     }
     for (OptionSpec option : cmd.getCommandSpec().options()) {
-      assertTrue(help.contains(option.longestName()), "help lacks " + option.longestName());
+      String name = option.longestName();
+      boolean shown =
+          help.contains(name)
+              || (option.negatable() && help.contains("--[no-]" + name.substring(2)));
+      assertTrue(shown, "help lacks " + name);
     }
     for (Map.Entry<String, String> d : new FigureDefaults().all().entrySet()) {
       assertTrue(help.contains(d.getKey() + "="), "help lacks " + d.getKey());

@@ -1,6 +1,7 @@
 package dev.neuralstyle.features;
 
 import ai.djl.ndarray.NDArray;
+import dev.neuralstyle.NstException;
 import java.util.Collection;
 import java.util.Map;
 
@@ -26,6 +27,21 @@ public interface FeatureNetwork extends AutoCloseable {
    * arrays belong to the image's manager.
    */
   Map<String, NDArray> extract(NDArray image, Collection<String> layers);
+
+  /**
+   * As {@link #extract(NDArray, Collection)}; with {@code circular}, the responses of the image
+   * tiled periodically in both directions (circular padding in every convolution and pooling, for
+   * {@code --seamless}). Implementations without circular padding refuse it.
+   *
+   * @throws NstException if {@code circular} is asked of a network that cannot pad circularly
+   */
+  default Map<String, NDArray> extract(NDArray image, Collection<String> layers, boolean circular) {
+    if (circular) {
+      throw new NstException(
+          "--seamless needs --precision fp32 (the reduced-precision network pads with zeros only)");
+    }
+    return extract(image, layers);
+  }
 
   /** Releases the parameters. */
   @Override

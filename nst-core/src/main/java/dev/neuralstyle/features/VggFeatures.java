@@ -116,6 +116,16 @@ public final class VggFeatures implements FeatureNetwork {
    */
   @Override
   public Map<String, NDArray> extract(NDArray image, Collection<String> layers) {
+    return extract(image, layers, false);
+  }
+
+  /**
+   * As {@link #extract(NDArray, Collection)}; with {@code circular}, every convolution pads
+   * circularly and pooling windows wrap around ({@link CircularPadding}), so the responses are
+   * those of the image tiled periodically in both directions (for {@code --seamless}).
+   */
+  @Override
+  public Map<String, NDArray> extract(NDArray image, Collection<String> layers, boolean circular) {
     VggLayers.requireKnown(model, layers, "layer");
     String deepest = VggLayers.deepest(model, layers);
     if (model.indexOf(deepest) > model.indexOf(deepestBuilt)) {
@@ -128,7 +138,7 @@ public final class VggFeatures implements FeatureNetwork {
     boolean returned = false;
     List<String> names = new ArrayList<>(model.layerNames());
     for (String name : names.subList(0, model.indexOf(deepest) + 1)) {
-      NDArray y = apply(name, x);
+      NDArray y = apply(name, x, circular);
       if (x != image && !returned) { // (the channels-last copy of the image is closed here too)
         // Release our handle at once: a pre-activation is not needed by backward (ReLU keeps its
         // output), and what autograd saved stays alive through the graph's own reference.
@@ -159,17 +169,23 @@ public final class VggFeatures implements FeatureNetwork {
     }
   }
 
-  private NDArray apply(String layer, NDArray x) {
+  private NDArray apply(String layer, NDArray x, boolean circular) {
     if (layer.startsWith("conv")) {
       NDArray[] wb = convs.get(layer);
+      if (circular) {
+        NDArray padded = CircularPadding.pad(x, 1);
+        return Conv2d.conv2d(padded, wb[0], wb[1], STRIDE_1, PAD_0, DILATION_1, 1)
+            .singletonOrThrow();
+      }
       return Conv2d.conv2d(x, wb[0], wb[1], STRIDE_1, PAD_1, DILATION_1, 1).singletonOrThrow();
     }
     if (layer.startsWith("relu")) {
       return Activation.relu(x);
     }
+    NDArray in = circular ? CircularPadding.forPooling(x) : x;
     return pooling == PoolingMode.MAX
-        ? Pool.maxPool2d(x, POOL_2, POOL_2, PAD_0, false)
-        : Pool.avgPool2d(x, POOL_2, POOL_2, PAD_0, false, true);
+        ? Pool.maxPool2d(in, POOL_2, POOL_2, PAD_0, false)
+        : Pool.avgPool2d(in, POOL_2, POOL_2, PAD_0, false, true);
   }
 
   /** Releases the parameters. */

@@ -16,15 +16,28 @@ public final class StyleLoss {
    * same {@code form} and, for {@link LossForm#PAPER}, scaled to the same number of positions.
    */
   public static NDArray layerError(NDArray features, NDArray targetGram, LossForm form) {
-    NDArray gram = GramMatrix.of(features, form);
-    NDArray diff = gram.sub(targetGram);
+    return gramError(
+        GramMatrix.of(features, LossForm.PAPER),
+        (double) GramMatrix.positions(features),
+        targetGram,
+        form);
+  }
+
+  /**
+   * E_l from an unnormalised Gram matrix {@code gram} ({@link LossForm#PAPER}, a sum over {@code
+   * positions} positions, e.g. accumulated over the tiles of an image) against {@code targetGram}
+   * in {@code form}: the same value as {@link #layerError} of the features it sums.
+   */
+  public static NDArray gramError(
+      NDArray gram, double positions, NDArray targetGram, LossForm form) {
+    double n = gram.getShape().get(0);
+    NDArray g = form != LossForm.PAPER ? Scalars.dividedBy(gram, n * positions) : gram;
+    NDArray diff = g.sub(targetGram);
     NDArray squared = diff.mul(diff);
     if (form != LossForm.PAPER) {
       return squared.mean();
     }
-    double n = gram.getShape().get(0);
-    double m = GramMatrix.positions(features);
-    return Scalars.dividedBy(squared.sum(), 4.0 * n * n * m * m);
+    return Scalars.dividedBy(squared.sum(), 4.0 * n * n * positions * positions);
   }
 
   /**

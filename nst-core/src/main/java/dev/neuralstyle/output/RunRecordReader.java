@@ -27,8 +27,8 @@ import java.util.Map;
  * Reads a run record written by {@link RunRecordWriter} back into a request and its steps, the
  * inverse of the writer's mapping (paths as written, enums by name, the init in its command-line
  * form). Every request field must be present, so a record from another layout fails clearly; the
- * only exceptions are {@code device} and {@code precision}, added later, which records without them
- * take from {@link Defaults#DEVICE} and {@link Defaults#PRECISION}.
+ * only exceptions are fields added later ({@code device}, {@code precision}, {@code seamless},
+ * {@code tile}), which records without them take from {@link Defaults}.
  */
 public final class RunRecordReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +38,10 @@ public final class RunRecordReader {
 
   /** The most evaluations a run can have (the largest --iterations). */
   static final int MAX_EVALUATIONS = 10_000_000;
+
+  /** Request fields added after the first records were written, with the value they default to. */
+  private static final Map<String, Object> ADDED_LATER =
+      Map.of("seamless", Defaults.SEAMLESS, "tile", Defaults.TILE);
 
   private RunRecordReader() {}
 
@@ -147,6 +151,10 @@ public final class RunRecordReader {
       }
       if (c.getType() == Precision.class && !node.has(c.getName())) {
         args[i] = Defaults.PRECISION; // a record written before --precision existed
+        continue;
+      }
+      if (!node.has(c.getName()) && ADDED_LATER.containsKey(c.getName())) {
+        args[i] = ADDED_LATER.get(c.getName()); // a record written before the field existed
         continue;
       }
       if (!node.has(c.getName())) {

@@ -9,6 +9,7 @@ import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferResult;
+import dev.neuralstyle.transfer.TilePlan;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +81,19 @@ public final class RunRecordWriter {
     result.put("setupSeconds", res.setupSeconds());
     result.put("optimizeSeconds", res.optimizeSeconds());
     result.put("stopReason", res.stopReason());
+    List<Object> stages = new ArrayList<>();
+    for (TilePlan p : res.stages()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("width", p.width());
+      m.put("height", p.height());
+      m.put("tiled", p.tiled());
+      m.put("tile", p.tile());
+      m.put("halo", p.tiled() ? p.halo() : 0);
+      m.put("reason", p.reason());
+      m.put("estimateBytes", p.estimateBytes());
+      stages.add(m);
+    }
+    result.put("stages", stages);
     if (!res.steps().isEmpty()) {
       StepRecord first = res.steps().get(0);
       StepRecord last = res.steps().get(res.steps().size() - 1);

@@ -4,6 +4,7 @@ import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.ConvParameters;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.progress.ProgressListener;
+import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.StyleTransfer;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferResult;
@@ -15,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * Texture synthesis after Gatys, Ecker and Bethge, "Texture Synthesis Using Convolutional Neural
  * Networks" (arXiv 1505.07376): white noise is optimised so that its Gram matrices match a texture
  * image's at conv1_1, pool1, pool2, pool3 and pool4 (as far as the weights reach), with no content
- * term, so the output may have any size. Uses the paper's sums, no total variation and L-BFGS.
+ * term, so the output may have any size. Uses the paper's sums, no total variation and L-BFGS. The
+ * texture is seamless (tiles in both directions) by default ({@link Defaults#TEXTURE_SEAMLESS}).
  */
 public final class TextureSynthesis {
   private final ConvParameters weights;
@@ -51,6 +53,16 @@ public final class TextureSynthesis {
    * @throws NstException if the weights cannot compute relu1_1 or the size is out of range
    */
   public StyleTransferRequest request(Path texture, int width, int height) {
+    return request(texture, width, height, Defaults.TEXTURE_SEAMLESS);
+  }
+
+  /**
+   * The request {@link #run} makes, for a run record; {@code seamless} makes the texture tile in
+   * both directions (circular padding, see {@link StyleTransferRequest#seamless()}).
+   *
+   * @throws NstException if the weights cannot compute relu1_1 or the size is out of range
+   */
+  public StyleTransferRequest request(Path texture, int width, int height, boolean seamless) {
     List<String> layers = layers();
     if (layers.isEmpty()) {
       throw new NstException("the weights have no conv1_1; use a VGG weights file");
@@ -64,6 +76,7 @@ public final class TextureSynthesis {
         .styleLayers(layers)
         .contentWeight(0)
         .styleWeight(1)
+        .seamless(seamless)
         .build();
   }
 
@@ -75,7 +88,17 @@ public final class TextureSynthesis {
    */
   public StyleTransferResult run(
       Path texture, int width, int height, ProgressListener listener, BooleanSupplier cancelled) {
-    StyleTransferRequest request = request(texture, width, height);
+    return run(request(texture, width, height), listener, cancelled);
+  }
+
+  /**
+   * Runs {@code request}, one made by {@link #request(Path, int, int, boolean)}.
+   *
+   * @param listener receives the run's events
+   * @param cancelled polled between iterations; when true the run stops with the current image
+   */
+  public StyleTransferResult run(
+      StyleTransferRequest request, ProgressListener listener, BooleanSupplier cancelled) {
     try (StyleTransfer engine = new StyleTransfer(weights, convention)) {
       return engine.run(request, listener, cancelled);
     }

@@ -122,5 +122,24 @@ public final class Defaults {
    */
   public static final DeviceSpec DEVICE = DeviceSpec.auto();
 
+  /**
+   * Transfers keep the content's borders: zero padding, as in the paper. {@code --seamless} makes
+   * the output tile in both directions instead.
+   */
+  public static final boolean SEAMLESS = false;
+
+  /**
+   * Texture synthesis makes seamless (tileable) textures by default, which is what artists use
+   * textures for; {@code texture --no-seamless} gives the paper's zero-padded synthesis. Differs
+   * from Gatys et al. (2015, arXiv 1505.07376), whose textures have borders.
+   */
+  public static final boolean TEXTURE_SEAMLESS = true;
+
+  /**
+   * Tile size: 0 lets each stage's memory estimate decide (a stage that would not fit is optimised
+   * in tiles, one that fits stays whole).
+   */
+  public static final int TILE = 0;
+
   private Defaults() {}
 }

@@ -29,15 +29,11 @@ public final class MemoryEstimate {
   /** Estimated peak bytes of one stage at {@code width x height}. */
   static long bytes(
       VggModel model, String deepest, int width, int height, OptimizerKind optimizer, int history) {
-    double floats = activations(model, deepest, width, height);
-    double image = 3.0 * width * height;
-    double optimizerArrays =
-        switch (optimizer) {
-          case LBFGS -> (2.0 * history + 4) * image;
-          case ADAM -> 4 * image;
-          case GD -> 2 * image;
-        };
-    return BASE + (long) (4 * (2 * floats + optimizerArrays));
+    return BASE
+        + (long)
+            (4
+                * (2 * activations(model, deepest, width, height)
+                    + optimizerArrays(width, height, optimizer, history)));
   }
 
   /**
@@ -52,8 +48,8 @@ public final class MemoryEstimate {
     long peak = 0;
     for (int size : r.stageSizes()) {
       int[] wh = stageDimensions(r, size, contentWidth, contentHeight);
-      peak =
-          Math.max(peak, bytes(r.model(), deepest, wh[0], wh[1], r.optimizer(), r.lbfgsHistory()));
+      // A stage that fits only in tiles is counted at its tiled estimate (TilePlan decides).
+      peak = Math.max(peak, TilePlan.choose(r, deepest, wh[0], wh[1]).estimateBytes());
     }
     int styleSide = styleSide(r);
     if (!r.styles().isEmpty()) {
@@ -107,6 +103,31 @@ public final class MemoryEstimate {
     return (int) Math.max(16, Math.min(StyleTransferRequest.MAX_SIDE, Math.round(side)));
   }
 
+  /**
+   * Estimated peak bytes of a tiled stage ({@link TiledObjective}): the activations of one {@code
+   * windowWidth x windowHeight} tile, the optimiser's image-sized arrays (tiling does not shrink
+   * them), the image and gradient copies of a tiled evaluation, and the largest whole-image feature
+   * map the targets are assembled into (64 channels at full size).
+   */
+  static long tiledBytes(
+      VggModel model,
+      String deepest,
+      int width,
+      int height,
+      int windowWidth,
+      int windowHeight,
+      OptimizerKind optimizer,
+      int history) {
+    double pixels = (double) width * height;
+    return BASE
+        + (long)
+            (4
+                * (2 * activations(model, deepest, windowWidth, windowHeight)
+                    + optimizerArrays(width, height, optimizer, history)
+                    + 2 * 3 * pixels
+                    + 64 * pixels));
+  }
+
   /** Float count of the activations up to {@code deepest} at {@code width x height}. */
   private static double activations(VggModel model, String deepest, int width, int height) {
     double floats = 0;
@@ -119,6 +140,16 @@ public final class MemoryEstimate {
       floats += channels * (double) (width >> pools) * (height >> pools);
     }
     return floats;
+  }
+
+  private static double optimizerArrays(
+      int width, int height, OptimizerKind optimizer, int history) {
+    double image = 3.0 * width * height;
+    return switch (optimizer) {
+      case LBFGS -> (2.0 * history + 4) * image;
+      case ADAM -> 4 * image;
+      case GD -> 2 * image;
+    };
   }
 
   /** Throws when the estimate exceeds the memory the operating system reports as available. */

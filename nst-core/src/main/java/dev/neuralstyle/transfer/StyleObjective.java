@@ -30,6 +30,10 @@ import java.util.Set;
  * <p>With {@link LossForm#NORMALIZED} each content layer's loss is divided by mean P^2 and each
  * style layer's (and region's) error by mean A^2 of its target, constants of the stage; the total
  * variation is the mean form in 0..1 pixel units ({@link TotalVariationLoss#computeMean}).
+ *
+ * <p>For a seamless output ({@code --seamless}) the features are those of the image tiled
+ * periodically (circular padding), so the Gram matrices are over the wrapped image, and the total
+ * variation includes the wrap-around neighbours.
  */
 final class StyleObjective implements Objective {
   /** The Hvass notebook's guard against division by zero in adaptive mode. */
@@ -46,6 +50,7 @@ final class StyleObjective implements Objective {
   private final double pixelUnit;
   private final Map<String, Double> contentNorms = new HashMap<>();
   private final IdentityHashMap<RegionTarget, Double> styleNorms = new IdentityHashMap<>();
+  private final boolean seamless;
   private final Set<String> layers = new LinkedHashSet<>();
   private ExtraLoss.Term extra;
 
@@ -58,7 +63,9 @@ final class StyleObjective implements Objective {
       double beta,
       double gamma,
       boolean adaptive,
-      double pixelUnit) {
+      double pixelUnit,
+      boolean seamless) {
+    this.seamless = seamless;
     this.features = features;
     this.targets = targets;
     this.form = form;
@@ -98,7 +105,8 @@ final class StyleObjective implements Objective {
     double total;
     double[] terms = new double[3];
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-      Map<String, NDArray> maps = layers.isEmpty() ? Map.of() : features.extract(leaf, layers);
+      Map<String, NDArray> maps =
+          layers.isEmpty() ? Map.of() : features.extract(leaf, layers, seamless);
       NDArray contentLoss = null;
       for (Map.Entry<String, NDArray> e : targets.content().entrySet()) {
         NDArray term =
@@ -121,13 +129,7 @@ final class StyleObjective implements Objective {
           styleLoss = styleLoss == null ? term : styleLoss.add(term);
         }
       }
-      NDArray tvLoss = null;
-      if (gamma > 0) {
-        tvLoss =
-            form == LossForm.NORMALIZED
-                ? TotalVariationLoss.computeMean(leaf, tvForm, pixelUnit)
-                : TotalVariationLoss.compute(leaf, tvForm);
-      }
+      NDArray tvLoss = gamma > 0 ? totalVariation(leaf, form, tvForm, pixelUnit, seamless) : null;
       content = contentLoss == null ? 0 : contentLoss.getFloat();
       style = styleLoss == null ? 0 : styleLoss.getFloat();
       tv = tvLoss == null ? 0 : tvLoss.getFloat();
@@ -156,11 +158,28 @@ final class StyleObjective implements Objective {
    * mean(t^2) of a fixed target, the divisor of its normalised term; a tiny floor keeps an all-zero
    * target (a black photo) finite.
    */
-  private static double meanSquare(NDArray t) {
+  static double meanSquare(NDArray t) {
     try (NDArray sq = t.square();
         NDArray mean = sq.mean()) {
       return Math.max(mean.getFloat(), 1e-12);
     }
+  }
+
+  /**
+   * The total variation term of {@code form}: the size-independent mean in {@code pixelUnit}s for
+   * {@link LossForm#NORMALIZED}, else the sum; around the wrap-around edges too when {@code
+   * seamless}.
+   */
+  static NDArray totalVariation(
+      NDArray image, LossForm form, TvForm tvForm, double pixelUnit, boolean seamless) {
+    if (form == LossForm.NORMALIZED) {
+      return seamless
+          ? TotalVariationLoss.wrappedMean(image, tvForm, pixelUnit)
+          : TotalVariationLoss.computeMean(image, tvForm, pixelUnit);
+    }
+    return seamless
+        ? TotalVariationLoss.wrapped(image, tvForm)
+        : TotalVariationLoss.compute(image, tvForm);
   }
 
   private NDArray addTerm(

@@ -13,6 +13,7 @@ import dev.neuralstyle.optimize.AdamOptimizer;
 import dev.neuralstyle.optimize.ImageOptimizer;
 import dev.neuralstyle.optimize.LbfgsOptimizer;
 import dev.neuralstyle.optimize.NormalizedGradientDescent;
+import dev.neuralstyle.optimize.Objective;
 import dev.neuralstyle.optimize.PixelBounds;
 import dev.neuralstyle.optimize.StepOutcome;
 import dev.neuralstyle.progress.ProgressListener;
@@ -152,6 +153,7 @@ public final class StyleTransfer implements AutoCloseable {
             caches.network(
                 run, request.model(), request.pooling(), request.precision(), weights, deepest)) {
       List<StepRecord> steps = new ArrayList<>(resume.steps());
+      List<TilePlan> plans = new ArrayList<>();
       double timeOffset = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).seconds();
       RunImages images = null;
       float[] previous = null;
@@ -172,13 +174,17 @@ public final class StyleTransfer implements AutoCloseable {
         List<BufferedImage> styles = ColorControl.styles(colors, images.styles(), images.content());
         int w = images.width();
         int h = images.height();
-        MemoryEstimate.check(
-            request.model(), deepest, w, h, request.optimizer(), request.lbfgsHistory());
+        TilePlan plan = TilePlan.choose(request, deepest, w, h);
+        plans.add(plan);
+        if (!plan.tiled()) {
+          MemoryEstimate.check(
+              request.model(), deepest, w, h, request.optimizer(), request.lbfgsHistory());
+        }
         try (NDManager stageManager = run.newSubManager()) {
           StyleTargets targets =
               TargetComputation.compute(
                   stageManager,
-                  features,
+                  plan.tiled() ? new TiledFeatures(features, plan) : features,
                   caches,
                   convention,
                   request,
@@ -188,22 +194,35 @@ public final class StyleTransfer implements AutoCloseable {
                   images.styleMasks(),
                   w,
                   h);
-          StyleObjective objective =
-              new StyleObjective(
-                  features,
-                  targets,
-                  request.lossForm(),
-                  request.tvForm(),
-                  request.contentWeight(),
-                  request.styleWeight(),
-                  request.tvWeight(),
-                  request.adaptiveWeights(),
-                  convention.scale() / average(convention.stdRgb()));
-          if (extras.extraLoss() != null) {
-            objective.withExtra(
-                extras
-                    .extraLoss()
-                    .forStage(new StageContext(stageManager, convention, w, h, colors)));
+          double pixelUnit = convention.scale() / average(convention.stdRgb());
+          Objective objective;
+          if (plan.tiled()) {
+            if (extras.extraLoss() != null) {
+              throw new NstException(
+                  "a tiled stage (--tile) cannot take an extra loss term such as video's temporal"
+                      + " loss; use a larger --tile or a smaller --size");
+            }
+            objective = new TiledObjective(features, targets, request, plan, pixelUnit);
+          } else {
+            StyleObjective whole =
+                new StyleObjective(
+                    features,
+                    targets,
+                    request.lossForm(),
+                    request.tvForm(),
+                    request.contentWeight(),
+                    request.styleWeight(),
+                    request.tvWeight(),
+                    request.adaptiveWeights(),
+                    pixelUnit,
+                    request.seamless());
+            if (extras.extraLoss() != null) {
+              whole.withExtra(
+                  extras
+                      .extraLoss()
+                      .forStage(new StageContext(stageManager, convention, w, h, colors)));
+            }
+            objective = whole;
           }
           if (previous == null && extras.start() != null) {
             // A start given as pixels takes the place of the previous stage's result.
@@ -298,7 +317,8 @@ public final class StyleTransfer implements AutoCloseable {
           opt,
           stop,
           convention,
-          DeviceSpec.describe(device));
+          DeviceSpec.describe(device),
+          plans);
     }
   }
 

@@ -65,6 +65,11 @@ import java.util.List;
  *     dev.neuralstyle.features.FeatureNetworks})
  * @param device where the run computes; a GPU that the engine does not see fails when the run
  *     starts (see {@link DeviceSpec#resolve()}), not here
+ * @param seamless make the output tile in both directions: circular padding in every convolution
+ *     and pooling, wrap-around total variation (needs {@code precision} fp32)
+ * @param tile 0: stages are optimised whole unless their memory estimate exceeds what the machine
+ *     has, when they are tiled automatically; positive: stages whose longer side exceeds this many
+ *     pixels are optimised in tiles of about this size (see {@link TileGrid})
  */
 public record StyleTransferRequest(
     Path content,
@@ -101,7 +106,9 @@ public record StyleTransferRequest(
     int width,
     int height,
     Precision precision,
-    DeviceSpec device) {
+    DeviceSpec device,
+    boolean seamless,
+    int tile) {
 
   /** The longest side of any image a run works on: output, stage or style image. */
   public static final int MAX_SIDE = 16384;
@@ -235,6 +242,20 @@ public record StyleTransferRequest(
       throw new NstException("invalid value for --max-pixels: must be >= 1, found " + maxPixels);
     }
     Checks.required(device, "--device");
+    if (seamless && precision != Precision.FP32) {
+      throw new NstException(
+          "invalid value for --precision: --seamless needs fp32 (the reduced-precision network"
+              + " pads with zeros only), found "
+              + precision.cliName());
+    }
+    if (tile != 0) {
+      Checks.range(tile, TileGrid.MIN_TILE, 16384, "--tile");
+    }
+    if (tile != 0 && contentMask != null) {
+      throw new NstException(
+          "invalid value for --tile: tiling does not support --content-mask yet, found --tile "
+              + tile);
+    }
   }
 
   /** A builder holding the {@link Defaults}; content and style must be set. */

@@ -52,6 +52,8 @@ public final class StyleTransferRequestBuilder {
   private int height = 0;
   private Precision precision = Defaults.PRECISION;
   private DeviceSpec device = Defaults.DEVICE;
+  private boolean seamless = Defaults.SEAMLESS;
+  private int tile = Defaults.TILE;
 
   StyleTransferRequestBuilder() {}
 
@@ -92,6 +94,8 @@ public final class StyleTransferRequestBuilder {
     this.height = r.height();
     this.precision = r.precision();
     this.device = r.device();
+    this.seamless = r.seamless();
+    this.tile = r.tile();
   }
 
   /** Sets {@link StyleTransferRequest#content()}. */
@@ -478,6 +482,28 @@ public final class StyleTransferRequestBuilder {
     return device;
   }
 
+  /** Sets {@link StyleTransferRequest#seamless()}. */
+  public StyleTransferRequestBuilder seamless(boolean seamless) {
+    this.seamless = seamless;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#seamless()}. */
+  public boolean seamless() {
+    return seamless;
+  }
+
+  /** Sets {@link StyleTransferRequest#tile()}. */
+  public StyleTransferRequestBuilder tile(int tile) {
+    this.tile = tile;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#tile()}. */
+  public int tile() {
+    return tile;
+  }
+
   /** Validates and returns the request. */
   public StyleTransferRequest build() {
     return new StyleTransferRequest(
@@ -515,6 +541,8 @@ public final class StyleTransferRequestBuilder {
         width,
         height,
         precision,
-        device);
+        device,
+        seamless,
+        tile);
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
  * @param preprocessing the input convention used
  * @param device the device the run computed on, as {@code --device} names it ({@code cpu}, {@code
  *     gpu:0})
+ * @param stages how each stage run (or resumed) was optimised: whole or in tiles, and why
  */
 public record StyleTransferResult(
     BufferedImage image,
@@ -29,10 +30,38 @@ public record StyleTransferResult(
     double optimizeSeconds,
     String stopReason,
     Preprocessing preprocessing,
-    String device) {
+    String device,
+    List<TilePlan> stages) {
   /** Copies the lists. */
   public StyleTransferResult {
     styles = List.copyOf(styles);
     steps = List.copyOf(steps);
+    stages = List.copyOf(stages);
+  }
+
+  /** A result without stage plans (a run that records none). */
+  public StyleTransferResult(
+      BufferedImage image,
+      BufferedImage content,
+      List<BufferedImage> styles,
+      List<StepRecord> steps,
+      int evaluations,
+      double setupSeconds,
+      double optimizeSeconds,
+      String stopReason,
+      Preprocessing preprocessing,
+      String device) {
+    this(
+        image,
+        content,
+        styles,
+        steps,
+        evaluations,
+        setupSeconds,
+        optimizeSeconds,
+        stopReason,
+        preprocessing,
+        device,
+        List.of());
   }
 }

@@ -86,5 +86,7 @@ class GradientCheckTest {
     // Random values are almost surely away from the kinks of |.|.
     check(x -> TotalVariationLoss.compute(x, TvForm.L1));
     check(x -> TotalVariationLoss.compute(x, TvForm.L2));
+    check(x -> TotalVariationLoss.wrapped(x, TvForm.L1));
+    check(x -> TotalVariationLoss.wrapped(x, TvForm.L2));
   }
 }

@@ -84,6 +84,18 @@ class LossMathTest {
   }
 
   @Test
+  void wrapped_total_variation_adds_the_differences_across_the_wrap_around_edges() {
+    NDArray ramp = manager.create(new float[] {0, 1, 2, 3, 4, 5}, new Shape(1, 1, 2, 3));
+    // Open: |1|x4 across, |3|x3 down. Wrapped adds |0-2| and |3-5| across, |0-3|x3 down again.
+    assertEquals(4f + 9f, TotalVariationLoss.compute(ramp, TvForm.L1).getFloat(), 1e-6f);
+    assertEquals(13f + 4f + 9f, TotalVariationLoss.wrapped(ramp, TvForm.L1).getFloat(), 1e-6f);
+    assertEquals(
+        4f + 27f + 8f + 27f, TotalVariationLoss.wrapped(ramp, TvForm.L2).getFloat(), 1e-6f);
+    NDArray constant = manager.full(new Shape(1, 3, 4, 5), 0.5f);
+    assertEquals(0f, TotalVariationLoss.wrapped(constant, TvForm.L2).getFloat(), 0f);
+  }
+
+  @Test
   void content_loss_of_x_against_itself_is_zero_and_paper_form_is_half_the_sum() {
     NDArray x = randomArray(1, 4, 3, 3);
     assertEquals(0.0, ContentLoss.compute(x, x, LossForm.PAPER).getDouble(), 0.0);

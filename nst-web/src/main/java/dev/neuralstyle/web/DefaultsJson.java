@@ -12,6 +12,7 @@ import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import dev.neuralstyle.weights.VggWeights;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,6 +43,7 @@ final class DefaultsJson {
     choices.put(
         "optimizer", Arrays.stream(OptimizerKind.values()).map(OptimizerKind::cliName).toList());
     choices.put("pooling", Arrays.stream(PoolingMode.values()).map(PoolingMode::cliName).toList());
+    choices.put("seamless", List.of("false", "true"));
     choices.put("precision", Arrays.stream(Precision.values()).map(Precision::cliName).toList());
     choices.put(
         "preserve-colors",
@@ -86,6 +88,8 @@ final class DefaultsJson {
     v.put("seed", b.seed());
     v.put("style-size", b.styleSize());
     v.put("device", b.device().describe());
+    v.put("seamless", String.valueOf(b.seamless()));
+    v.put("tile", b.tile());
     return v;
   }
 }

@@ -49,6 +49,8 @@ final class FormFields {
     field("loss-form", t -> LossForm.valueOf(upper(t)), StyleTransferRequestBuilder::lossForm);
     field("tv-form", t -> TvForm.valueOf(upper(t)), StyleTransferRequestBuilder::tvForm);
     field("adaptive-weights", FormFields::bool, StyleTransferRequestBuilder::adaptiveWeights);
+    field("seamless", FormFields::bool, StyleTransferRequestBuilder::seamless);
+    field("tile", FormFields::integer, StyleTransferRequestBuilder::tile);
     field("optimizer", OptimizerKind::parse, StyleTransferRequestBuilder::optimizer);
     field("iterations", FormFields::integer, StyleTransferRequestBuilder::iterations);
     field("learning-rate", Double::parseDouble, StyleTransferRequestBuilder::learningRate);
