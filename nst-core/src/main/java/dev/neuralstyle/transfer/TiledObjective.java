@@ -241,7 +241,8 @@ final class TiledObjective implements Objective {
     NDArray target =
         WrappedSlices.slice(full, tile.y() / s, (int) fs.get(2), tile.x() / s, (int) fs.get(3));
     NDArray loss =
-        Scalars.dividedBy(ContentLoss.compute(f, target, request.lossForm()), contentNorms.get(layer));
+        Scalars.dividedBy(
+            ContentLoss.compute(f, target, request.lossForm()), contentNorms.get(layer));
     return request.lossForm() != LossForm.PAPER
         ? Scalars.times(loss, (double) fs.size() / full.getShape().size())
         : loss;

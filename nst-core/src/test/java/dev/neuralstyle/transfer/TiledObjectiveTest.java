@@ -93,7 +93,8 @@ class TiledObjectiveTest {
                   seamless)
               .evaluate(x, m);
       for (int round = 0; round < 1; round++) { // one evaluation, at a random grid offset
-        Evaluation tiled = new TiledObjective(vgg, tiledTargets, request, plan, PIXEL_UNIT).evaluate(x, m);
+        Evaluation tiled =
+            new TiledObjective(vgg, tiledTargets, request, plan, PIXEL_UNIT).evaluate(x, m);
         String what = form + (seamless ? " seamless" : "") + (adaptive ? " adaptive" : "");
         assertEquals(untiled.loss(), tiled.loss(), 1e-4 * Math.abs(untiled.loss()), what);
         assertEquals(
