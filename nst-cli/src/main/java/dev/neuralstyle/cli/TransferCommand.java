@@ -50,19 +50,7 @@ public final class TransferCommand implements Callable<Integer> {
       description = "Content image (required unless --resume gives a run record).")
   Path content;
 
-  @Option(
-      names = "--style",
-      split = ",",
-      paramLabel = "FILE",
-      description = "Style image(s), comma-separated.")
-  List<Path> styles;
-
-  @Option(
-      names = "--style-blend",
-      split = ",",
-      paramLabel = "W",
-      description = "Blend weight per style image, normalised to sum 1. Default: equal.")
-  List<Double> styleBlend;
+  @Mixin StyleImages styleImages;
 
   // ---- every setting of the transfer itself (shared with `batch`)
   @Mixin TransferSettings settings;
@@ -174,7 +162,7 @@ public final class TransferCommand implements Callable<Integer> {
             : StyleTransferRequest.builder();
     settings.applyTo(b);
     ifGiven("--content", content, b::content);
-    ifGiven("--style", styles, b::styles);
+    styleImages.applyStyles(b);
     if (b.content() == null) {
       throw new NstException(
           "missing option --content (required unless --resume gives a run record)");
@@ -183,7 +171,7 @@ public final class TransferCommand implements Callable<Integer> {
       throw new NstException(
           "missing option --style (required unless --resume gives a run record)");
     }
-    ifGiven("--style-blend", styleBlend, b::styleBlend);
+    styleImages.applyBlend(b);
     ifGiven("--content-mask", contentMask, b::contentMask);
     ifGiven("--style-mask", styleMasks, b::styleMasks);
     Path image = output;

@@ -51,19 +51,7 @@ public final class VideoCommand implements Callable<Integer> {
       description = "The clip: a video file, a GIF or a folder of same-sized images.")
   Path content;
 
-  @Option(
-      names = "--style",
-      split = ",",
-      paramLabel = "FILE",
-      description = "Style image(s), comma-separated.")
-  List<Path> styles;
-
-  @Option(
-      names = "--style-blend",
-      split = ",",
-      paramLabel = "W",
-      description = "Blend weight per style image, normalised to sum 1. Default: equal.")
-  List<Double> styleBlend;
+  @Mixin StyleImages styleImages;
 
   @Mixin TransferSettings settings;
 
@@ -143,12 +131,8 @@ public final class VideoCommand implements Callable<Integer> {
     settings.applyTo(b); // the preset, then every setting given
     // The clip stands in for the content until each frame's own file replaces it.
     b.content(content);
-    if (given("--style")) {
-      b.styles(styles);
-    }
-    if (given("--style-blend")) {
-      b.styleBlend(styleBlend);
-    }
+    styleImages.applyStyles(b);
+    styleImages.applyBlend(b);
     if (b.styles().isEmpty()) {
       throw new NstException("missing option --style");
     }

@@ -147,6 +147,23 @@ public record WebSettings(
         access);
   }
 
+  /** A copy with another cap on {@code iterations}. */
+  public WebSettings withMaxIterations(int iterations) {
+    return new WebSettings(
+        host,
+        port,
+        dataDir,
+        weights,
+        queueCapacity,
+        maxUploadBytes,
+        maxPixels,
+        maxSize,
+        toolVersion,
+        iterations,
+        maxJobBytes,
+        access);
+  }
+
   /** A copy with another version string. */
   public WebSettings withToolVersion(String version) {
     return new WebSettings(

@@ -56,21 +56,8 @@ final class Fixtures {
 
   /** Settings for the default test server. */
   static WebSettings settings(Path dataDir, Path weights) {
-    WebSettings s = WebSettings.of(0, dataDir, weights).withQueueCapacity(2);
     // Long jobs in the tests run 100,000 iterations until cancelled: above the server's default
     // cap.
-    return new WebSettings(
-        s.host(),
-        s.port(),
-        s.dataDir(),
-        s.weights(),
-        s.queueCapacity(),
-        s.maxUploadBytes(),
-        s.maxPixels(),
-        s.maxSize(),
-        s.toolVersion(),
-        1_000_000,
-        s.maxJobBytes(),
-        s.access());
+    return WebSettings.of(0, dataDir, weights).withQueueCapacity(2).withMaxIterations(1_000_000);
   }
 }

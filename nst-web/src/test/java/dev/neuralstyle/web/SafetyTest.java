@@ -30,19 +30,8 @@ class SafetyTest {
   void start() throws Exception {
     WebSettings s = Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir));
     s =
-        new WebSettings(
-            s.host(),
-            0,
-            s.dataDir(),
-            s.weights(),
-            1,
-            200_000,
-            20_000,
-            256,
-            "test",
-            1_000_000,
-            0,
-            s.access());
+        new WebSettings(s.host(), 0, s.dataDir(), s.weights(), 1, 200_000, 20_000, 256, "test")
+            .withMaxIterations(1_000_000);
     server = WebServer.start(s);
     api = new ApiClient(server.port());
   }
