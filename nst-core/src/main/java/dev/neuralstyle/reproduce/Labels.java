@@ -64,7 +64,7 @@ final class Labels {
         + s.seed();
   }
 
-  /** "content conv4_2", or "content conv3_4 (the paper's conv4_2 is past the weights)". */
+  /** "content conv4_2", or "content conv3_2 (the paper's conv4_2 is past the weights)". */
   static String contentLayerNote(String contentLayer) {
     String name = PaperLayers.paperName(contentLayer);
     return PaperLayers.CONTENT.equals(contentLayer)

@@ -4,6 +4,7 @@ import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.ConvParameters;
 import dev.neuralstyle.features.VggLayers;
 import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.transfer.LayerFallback;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +46,9 @@ public final class PaperLayers {
   }
 
   /**
-   * The paper's content layer (relu4_2) if the weights allow it, else the deepest rectified layer
-   * they can compute (relu3_4 for the shared conv1_1 … conv3_4 file).
+   * The paper's content layer (relu4_2) if the weights allow it, else the one the transfer's
+   * defaults fall back to ({@link LayerFallback}: reluB_2 of the deepest block B the weights hold,
+   * relu3_2 for the shared conv1_1 … conv3_4 file), so figures and transfers use one rule.
    *
    * @throws NstException if the weights cannot compute even relu1_1
    */
@@ -54,16 +56,7 @@ public final class PaperLayers {
     if (computable(model, weights, CONTENT)) {
       return CONTENT;
     }
-    String deepest = null;
-    for (String layer : model.layerNames()) {
-      if (layer.startsWith("relu") && computable(model, weights, layer)) {
-        deepest = layer;
-      }
-    }
-    if (deepest == null) {
-      throw new NstException("the weights have no conv1_1; use a VGG weights file");
-    }
-    return deepest;
+    return LayerFallback.forWeights(model, weights).contentLayers().get(0);
   }
 
   /** The last convolution the weights hold without a gap from conv1_1, or null if none. */

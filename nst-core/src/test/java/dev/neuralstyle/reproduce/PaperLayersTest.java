@@ -22,9 +22,9 @@ class PaperLayersTest {
   }
 
   @Test
-  void partial_weights_fall_back_to_the_deepest_rectified_layer() {
+  void partial_weights_fall_back_to_the_transfers_default_layer() {
     SeededVggWeights partial = new SeededVggWeights(VGG19, "conv3_4", 1);
-    assertEquals("relu3_4", PaperLayers.contentLayer(VGG19, partial));
+    assertEquals("relu3_2", PaperLayers.contentLayer(VGG19, partial));
     List<String> omitted = PaperLayers.omitted(VGG19, partial, PaperLayers.STYLE);
     assertEquals(
         "conv4_1, conv5_1 omitted: the weights file stops at conv3_4",
