@@ -86,9 +86,9 @@ class FigureGridTest {
     assertEquals(List.of("α/β = 1e-4", "α/β = 1e-2"), f.columnLabels());
     assertEquals(4, f.tileCount());
     assertEquals("transfer-conv1_1-conv2_1-ratio-1e-2", f.runs().get(3).name());
-    assertEquals(List.of("relu2_1"), f.runs().get(0).request().contentLayers());
+    assertEquals(List.of("relu1_2"), f.runs().get(0).request().contentLayers());
     assertEquals(1e-4, f.runs().get(0).request().contentWeight());
-    assertTrue(f.footnote().contains("content conv2_1 (the paper's conv4_2"), f.footnote());
+    assertTrue(f.footnote().contains("content conv1_2 (the paper's conv4_2"), f.footnote());
   }
 
   @Test
