@@ -7,7 +7,7 @@ Selenium needed) and writes PNGs of every state a user meets:
 
   form-W.png       the empty form                 error-W.png     bad values marked at their fields
   running-W.png    a job painting (chart, ETA)    done-W.png      a finished job's view
-  done-full-W.png  the whole page of a finished job
+  done-full-W.png  the whole page of a finished job    done-zoom-1280.png  its result at 4x
   gallery-W.png    cards: queued, running, done, failed, cancelled
   lost-W.png       the message after the server stopped
 
@@ -171,6 +171,9 @@ def submit(d, server, content, styles, values):
     d.js("for (const i of document.querySelectorAll('#job-form input[type=file]')) i.value = ''")
     d.upload("#content", [content])
     d.upload("#style", styles)
+    picked = d.js("return [...document.getElementById('style').files].map(f => f.name)")
+    if len(picked) != len(styles):
+        sys.exit(f"picked {picked} for the style images {styles}")
     fill(d, values)
     d.js("document.getElementById('start').click()")
     try:
@@ -260,6 +263,11 @@ def main():
         time.sleep(1)
         both("done", lambda: d.js("document.getElementById('live').scrollIntoView()"))
         both("done-full", lambda: d.js("window.scrollTo(0, 0)"), full=True)
+        d.viewport(*WIDTHS[1])  # the result at 4x, as the zoom buttons show it
+        d.js("document.querySelector('[data-zoom=\"4\"]').click()")
+        time.sleep(0.5)
+        d.shot(out("done-zoom", WIDTHS[1][0]))
+        d.js("document.querySelector('[data-zoom=\"fit\"]').click()")
 
         # A cancelled job, a running one and a queued one beside the done and failed ones.
         cancel = submit(d, server, tubingen, [scream], {"size": "160", "iterations": "100"})
