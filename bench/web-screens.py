@@ -276,7 +276,7 @@ def main():
         wait_for(lambda: state(server, cancel)["state"] == "cancelled", 120, "the cancel")
         running = submit(d, server, tubingen, [kandinsky, starry],
                          {"size": "192", "iterations": "300", "style-blend": "0.6,0.4"})
-        submit(d, server, tubingen, [shipwreck], {"size": "200", "iterations": "50"})
+        submit(d, server, tubingen, [shipwreck], {"size": "200", "iterations": "50", "style-blend": ""})
         wait_for(lambda: state(server, running)["iteration"] >= 3, 300, "the job to run")
         time.sleep(2)
         both("gallery", lambda: d.js(

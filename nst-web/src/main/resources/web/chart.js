@@ -39,7 +39,9 @@ export function drawChart(svg, history, legend) {
   const pts = history.filter((h) => h.losses);
   const live = SERIES.filter(([k]) => pts.some((h) => h.losses[k] > 0));
   if (pts.length === 0 || live.length === 0) {
-    svg.innerHTML = `<text x="${W / 2}" y="${H / 2}" text-anchor="middle" class="muted">no loss values yet</text>`;
+    svg.setAttribute("viewBox", `0 0 ${W} 48`); // no tall empty box before the first values
+    svg.setAttribute("height", 48);
+    svg.innerHTML = `<text x="${W / 2}" y="28" text-anchor="middle" class="muted">no loss values yet</text>`;
     if (legend) legend.replaceChildren();
     return;
   }

@@ -84,7 +84,10 @@ final class ServerChecks {
   private String presetProblem(Preset preset) {
     StyleTransferRequestBuilder b = preset.applyTo(StyleTransferRequest.builder());
     if (b.model() != weights.model()) {
-      return "needs " + b.model().cliName() + " weights; this server has " + weights.model().cliName();
+      return "needs "
+          + b.model().cliName()
+          + " weights; this server has "
+          + weights.model().cliName();
     }
     List<String> layers = new ArrayList<>(b.contentLayers());
     layers.addAll(b.styleLayers());

@@ -27,11 +27,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on a
- * 390 px wide phone viewport: no sideways scrolling (at 360 px too); a bad value reported at its field; a double
- * click on Start makes one job; the live snapshot; the result downloaded; a finished job's View
- * after a reload shows its result and loss curve; a stopped server shows a connection message.
- * Skipped when the browser or its driver is not installed. Leaves a screenshot of the page mid-run
- * in {@code target/screenshots/}.
+ * 390 px wide phone viewport: no sideways scrolling (at 360 px too); a bad value reported at its
+ * field; a double click on Start makes one job; the live snapshot; the result downloaded; a
+ * finished job's View after a reload shows its result and loss curve; a stopped server shows a
+ * connection message. Skipped when the browser or its driver is not installed. Leaves a screenshot
+ * of the page mid-run in {@code target/screenshots/}.
  */
 class BrowserEndToEndTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
