@@ -27,12 +27,16 @@ function setForm(values) {
   }
 }
 
-function fillSelect(name, choices, unavailable = {}) {
+// How a choice reads in its list, where the value itself says little.
+const CHOICE_TEXT = { seamless: { false: "no", true: "yes" } };
+
+function fillSelect(name, choices, unavailable = {}, keep = []) {
   const e = form.elements.namedItem(name);
   if (!e) return;
-  e.replaceChildren(...choices.map((c) => el("option", {
+  const text = (c) => (CHOICE_TEXT[name] && CHOICE_TEXT[name][c]) || c;
+  e.replaceChildren(...keep, ...choices.map((c) => el("option", {
     value: c, disabled: c in unavailable, title: unavailable[c],
-    text: c in unavailable ? `${c} (not on this server)` : c,
+    text: c in unavailable ? `${text(c)} (not on this server)` : text(c),
   })));
   const missing = Object.keys(unavailable);
   if (missing.length) {
@@ -47,18 +51,30 @@ async function loadDefaults() {
   defaults = await r.json();
   const unavailable = defaults.unavailable || {};
   for (const [name, choices] of Object.entries(defaults.choices)) fillSelect(name, choices, unavailable[name]);
-  $("#f-preset").append(...Object.keys(defaults.presets).map((p) => el("option", { value: p, text: p })));
+  fillSelect("preset", Object.keys(defaults.presets), unavailable.preset,
+    [el("option", { value: "", text: "(defaults)" })]);
   setForm(defaults.defaults);
   const s = defaults.server, layers = s.layers;
   $("#server").textContent = `${s.model} weights, ${layers[0]} … ${layers.at(-1)}`;
-  $("#layers-help").textContent = `Layers such as relu2_2 or conv3_1; this server's weights hold ${layers[0]} … ${layers.at(-1)}, so layers up to ${layers.at(-1).replace("conv", "relu")} can be used.`;
+  $("#layers-help").textContent = `Layers such as relu2_2 or conv3_1; this server's weights hold ${layers[0]} … ${layers.at(-1)}, so layers up to ${layers.at(-1).replace("conv", "relu")} can be used.`
+    + (s.fullLayers ? ` The defaults are the deepest they have; full weights would use content ${s.fullLayers.content} and style ${s.fullLayers.style}.` : "");
   $("#f-size").max = s.maxSize;
   $("#f-size").closest(".field").append(el("p", { class: "help", text: `at most ${s.maxSize} on this server` }));
+  summarise();
 }
+
+/** The collapsed section's summary: what it is set to, so the layers in use are always shown. */
+function summarise() {
+  const v = (n) => form.elements.namedItem(n).value;
+  $("#more-summary").textContent = `· ${v("optimizer")}, content ${v("content-layers")}, style ${v("style-layers")}`;
+}
+form.addEventListener("input", summarise);
+form.addEventListener("change", summarise);
 
 $("#f-preset").addEventListener("change", (e) => {
   const p = e.target.value;
   setForm(p ? { ...defaults.defaults, ...defaults.presets[p] } : defaults.defaults);
+  summarise();
 });
 
 // Drop zones: drag and drop or pick; previews of picked files, a placeholder for a non-image.
@@ -109,6 +125,8 @@ function showErrors(body) {
     if (!box) { general.push(field ? `${field}: ${error}` : error); continue; }
     const id = `error-${field}`;
     box.classList.add("invalid");
+    const more = box.closest("details");
+    if (more) more.open = true;
     box.append(el("p", { class: "field-error", id, text: `${label(field)}: ${error}` }));
     for (const c of box.querySelectorAll("input, select")) {
       c.setAttribute("aria-invalid", "true");
@@ -168,6 +186,7 @@ function rerun(job) {
   const preset = job.settings.preset;
   setForm({ ...defaults.defaults, ...(preset ? defaults.presets[preset] : {}), ...job.settings });
   $("#f-preset").value = preset || "";
+  summarise();
   $("#from").value = job.id; $("#from-id").textContent = job.id; $("#from-note").hidden = false;
   clearErrors();
   form.scrollIntoView({ behavior: "smooth", block: "start" });

@@ -35,11 +35,13 @@ export function drawChart(svg, history, legend) {
   const H = Math.round(Math.min(260, Math.max(180, W * 0.5)));
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   svg.setAttribute("height", H);
-  const L = 46, R = 10, T = 12, B = 34;
+  const L = 52, R = 10, T = 12, B = 34;
   const pts = history.filter((h) => h.losses);
   const live = SERIES.filter(([k]) => pts.some((h) => h.losses[k] > 0));
   if (pts.length === 0 || live.length === 0) {
-    svg.innerHTML = `<text x="${W / 2}" y="${H / 2}" text-anchor="middle" class="muted">no loss values yet</text>`;
+    svg.setAttribute("viewBox", `0 0 ${W} 48`); // no tall empty box before the first values
+    svg.setAttribute("height", 48);
+    svg.innerHTML = `<text x="${W / 2}" y="28" text-anchor="middle" class="muted">no loss values yet</text>`;
     if (legend) legend.replaceChildren();
     return;
   }
@@ -71,6 +73,7 @@ export function drawChart(svg, history, legend) {
   }
   parts.push(`<rect class="axes" x="${L}" y="${T}" width="${W - L - R}" height="${H - T - B}"/>`);
   parts.push(`<text class="tick" x="${(L + W - R) / 2}" y="${H - 4}" text-anchor="middle">iteration</text>`);
+  parts.push(`<text class="tick" transform="translate(10 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle">loss</text>`);
   const last = pts[pts.length - 1].losses;
   live.forEach(([k, colour]) => {
     let path = "", run = 0;
@@ -82,6 +85,11 @@ export function drawChart(svg, history, legend) {
       } else run = 0;
     }
     parts.push(`<path d="${path}" stroke="${colour}" class="series"><title>${esc(k)}</title></path>`);
+    if (pts.length === 1 && path) {
+      // One point makes no line: mark it.
+      const [cx, cy] = path.slice(1).split(",");
+      parts.push(`<circle cx="${cx}" cy="${cy}" r="3.5" fill="${colour}"/>`);
+    }
   });
   if (legend) {
     legend.replaceChildren(...live.map(([k, colour]) => {

@@ -10,11 +10,14 @@ const STOP = {
   converged: "the optimiser converged",
   cancelled: "cancelled",
 };
+// The files a job's view lists, in this order (outputs first, then the inputs), with what they are;
+// the gallery thumbnail and the resume point are the page's own.
 const ROLES = {
-  "result.png": "result", "panel.png": "content | result | style", "progress.gif": "animation",
-  "loss.png": "loss plot", "run.json": "run record", "content.png": "content image",
-  "thumb.png": "thumbnail", "resume.png": "resume point", "resume.json": "resume point",
+  "result.png": "the result", "panel.png": "content | result | style", "progress.gif": "animation",
+  "loss.png": "loss plot", "run.json": "run record (settings, losses, timings)",
+  "content.png": "content image",
 };
+const HIDDEN_FILES = ["thumb.png", "resume.png", "resume.json"];
 
 let source = null;
 let liveId = null;
@@ -35,7 +38,8 @@ export function initLive(describeSettings) {
     b.addEventListener("click", () => { zoom = b.dataset.zoom; applyZoom(); });
   }
   $("#live-image").addEventListener("load", () => {
-    $("#live-image").hidden = false; $("#live-placeholder").hidden = true; applyZoom();
+    $("#live-image").hidden = false; $("#live-placeholder").hidden = true;
+    $("#frame").classList.add("has-image"); applyZoom();
   });
   $("#live-image").addEventListener("error", () => placeholder("the picture could not be loaded"));
   window.addEventListener("resize", () => scheduleDraw());
@@ -95,6 +99,7 @@ function close() {
 
 function placeholder(text) {
   $("#live-image").hidden = true;
+  $("#frame").classList.remove("has-image");
   $("#live-placeholder").hidden = false;
   $("#live-placeholder").textContent = text;
   $("#image-size").textContent = "";
@@ -192,16 +197,21 @@ function showDetails(j) {
   }
   row(dl, "Submitted", el("time", { datetime: j.created, text: fmtTime(j.created) }));
   if (j.run && j.run.finished) row(dl, "Finished", el("time", { datetime: j.run.finished, text: fmtTime(j.run.finished) }));
-  const settings = el("ul", { class: "settings-list" });
-  for (const [name, value, given] of settingsOf(j)) {
-    settings.append(el("li", { class: given ? "given" : "" }, el("span", { text: name }), " ", el("code", { text: String(value) })));
-  }
-  row(dl, "Settings", settings, el("small", { text: "bold: set for this job; others are the server's defaults" }));
+  const all = settingsOf(j);
+  const item = ([name, value]) => el("li", {}, el("span", { text: name }), " ", el("code", { text: String(value) }));
+  const given = all.filter(([, , g]) => g);
+  row(dl, "Settings",
+    given.length ? el("ul", { class: "settings-list given" }, ...given.map(item)) : el("span", { text: "the defaults" }),
+    el("details", { class: "all-settings" },
+      el("summary", { text: `all ${all.length} settings` }),
+      el("ul", { class: "settings-list" }, ...all.map(item))));
   const files = el("ul", { class: "files", id: "downloads" });
-  for (const [name, url] of Object.entries(j.files)) {
-    if (name.startsWith("resume.")) continue;
+  const order = Object.keys(ROLES);
+  const rank = (n) => (order.includes(n) ? order.indexOf(n) : order.length);
+  const names = Object.keys(j.files).filter((n) => !HIDDEN_FILES.includes(n)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  for (const name of names) {
     files.append(el("li", {},
-      el("a", { href: `${url}?download=1`, download: `${j.id}-${name}`, "data-file": name, text: name }),
+      el("a", { href: `${j.files[name]}?download=1`, download: `${j.id}-${name}`, "data-file": name, text: name }),
       ` ${ROLES[name] || (name.startsWith("style-") ? "style image" : "")} · ${fmtBytes(j.sizes && j.sizes[name])}`));
   }
   row(dl, "Files", files);

@@ -67,8 +67,9 @@ export function connection(part, ok) {
   if (ok) lost.delete(part); else lost.add(part);
   const banner = $("#connection");
   banner.hidden = lost.size === 0;
+  document.body.classList.toggle("offline", lost.size > 0); // what the page shows may be stale
   banner.textContent = lost.size === 0 ? "" :
-    "Lost the connection to the server. Is it still running? Retrying…";
+    "Lost the connection to the server: is it still running? Retrying… (what the page shows may be out of date)";
 }
 
 /** fetch that reports an unreachable server in the banner. */

@@ -4,6 +4,7 @@ import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.transfer.ColorPreservation;
+import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.Preset;
@@ -57,6 +58,13 @@ final class DefaultsJson {
     server.put("model", weights.model().cliName());
     server.put("layers", weights.layerNames());
     server.put("layerFallback", fallback.note());
+    if (fallback.fellBack()) {
+      server.put(
+          "fullLayers",
+          Map.of(
+              "content", String.join(",", Defaults.CONTENT_LAYERS),
+              "style", String.join(",", Defaults.STYLE_LAYERS)));
+    }
     server.put("maxSize", settings.maxSize());
     server.put("maxUploadBytes", settings.maxUploadBytes());
     server.put("maxPixels", settings.maxPixels());

@@ -4,6 +4,8 @@ import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.FeatureNetworks;
 import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.transfer.DeviceSpec;
+import dev.neuralstyle.transfer.Preset;
+import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import dev.neuralstyle.web.FormException.FieldError;
 import dev.neuralstyle.weights.VggWeights;
@@ -49,8 +51,9 @@ final class ServerChecks {
   }
 
   /**
-   * The choices of {@code device} and {@code precision} this server cannot run, each with the
-   * reason: {@code {"device": {"gpu": "…"}, "precision": {"fp16": "…"}}}.
+   * The choices of {@code device}, {@code precision} and {@code preset} this server cannot run,
+   * each with the reason: {@code {"device": {"gpu": "…"}, "precision": {"fp16": "…"}, "preset":
+   * {"gatys": "…"}}}.
    */
   synchronized Map<String, Map<String, String>> unavailable() {
     if (unavailable == null) {
@@ -66,15 +69,39 @@ final class ServerChecks {
           precisions.put(p.cliName(), problem);
         }
       }
-      unavailable = Map.of("device", devices, "precision", precisions);
+      Map<String, String> presets = new LinkedHashMap<>();
+      for (Preset p : Preset.values()) {
+        String problem = presetProblem(p);
+        if (problem != null) {
+          presets.put(p.cliName(), problem);
+        }
+      }
+      unavailable = Map.of("device", devices, "precision", precisions, "preset", presets);
     }
     return unavailable;
   }
 
-  private void layers(List<String> layers, String field, List<FieldError> errors) {
+  private String presetProblem(Preset preset) {
+    StyleTransferRequestBuilder b = preset.applyTo(StyleTransferRequest.builder());
+    if (b.model() != weights.model()) {
+      return "needs "
+          + b.model().cliName()
+          + " weights; this server has "
+          + weights.model().cliName();
+    }
+    List<String> layers = new ArrayList<>(b.contentLayers());
+    layers.addAll(b.styleLayers());
+    List<String> missing = missing(layers);
+    return missing.isEmpty()
+        ? null
+        : "needs layers this server's weights lack: " + String.join(", ", missing);
+  }
+
+  /** The known layers in {@code layers} that this server's weights cannot compute. */
+  private List<String> missing(List<String> layers) {
     List<String> missing = new ArrayList<>();
     for (String layer : layers) {
-      if (weights.model().indexOf(layer) < 0) {
+      if (weights.model().indexOf(layer) < 0 || missing.contains(layer)) {
         continue; // an unknown name: the request's own check reports it
       }
       try {
@@ -83,6 +110,11 @@ final class ServerChecks {
         missing.add(layer);
       }
     }
+    return missing;
+  }
+
+  private void layers(List<String> layers, String field, List<FieldError> errors) {
+    List<String> missing = missing(layers);
     if (!missing.isEmpty()) {
       List<String> held = weights.layerNames();
       errors.add(

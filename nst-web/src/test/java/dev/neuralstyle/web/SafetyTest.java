@@ -133,6 +133,13 @@ class SafetyTest {
     assertTrue(errors.get("style-layers").contains("relu5_1"), r.body());
     assertTrue(errors.values().stream().noneMatch(e -> e.contains("--")), "no CLI wording");
 
+    // Presets the server's (partial) weights cannot run are offered as unavailable, with why.
+    var defaults = ApiClient.JSON.readTree(api.get("/api/defaults").body());
+    assertTrue(
+        defaults.at("/unavailable/preset/gatys").asText().contains("relu4_2"), defaults.toString());
+    assertTrue(defaults.at("/unavailable/preset").has("hvass"), defaults.toString());
+    assertEquals("relu4_2", defaults.at("/server/fullLayers/content").asText());
+
     Assumptions.assumeFalse(DeviceSpec.auto().resolve().isGpu(), "this machine has a GPU");
     assertRejected("precision", with("precision", "fp16"), images());
     assertTrue(
