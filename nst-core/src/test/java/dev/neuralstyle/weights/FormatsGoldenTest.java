@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden test: the shared real VGG-19 weights (conv1_1 … conv3_4), converted by
- * make_format_fixtures.py with numpy, scipy and protobuf into .npy, .caffemodel, .mat and .tfmodel,
+ * make_format_fixtures.py with numpy, scipy and protobuf into .npy, .caffemodel (V1 and V2), .mat
+ * and .tfmodel,
  * load with bit-identical parameters and give the safetensors file's activations on the shared 64
  * px crop to 1e-5. Skips when the shared files or the Python tools are absent.
  */
@@ -41,8 +42,9 @@ class FormatsGoldenTest {
       NDArray input =
           ImageTensors.toTensor(manager, ImageFiles.read(crop, 1 << 20), reference.preprocessing());
       Map<String, float[]> expected = activations(manager, reference, input);
-      for (String ext : List.of("npy", "caffemodel", "mat", "tfmodel")) {
-        VggWeights w = WeightsLoader.load(dir.resolve("vgg19-partial." + ext), null, null);
+      for (String ext : List.of("npy", "caffemodel", "v2.caffemodel", "mat", "tfmodel")) {
+        Path file = dir.resolve("vgg19-partial" + (ext.startsWith("v2") ? "-" : ".") + ext);
+        VggWeights w = WeightsLoader.load(file, null, null);
         assertEquals(reference.layerNames(), w.layerNames(), ext);
         assertEquals(reference.preprocessing(), w.preprocessing(), ext);
         for (String conv : reference.layerNames()) {
