@@ -22,7 +22,7 @@ if [ $# -ge 1 ]; then
 else
   dir="$(mktemp -d)"; trap 'rm -rf "$dir"' EXIT
 fi
-ns="$root/neural-style"
+ns="${NEURAL_STYLE:-$root/neural-style}"  # NEURAL_STYLE: another launcher
 
 echo "### converting $safetensors with the real tools into $dir"
 /usr/bin/python3 "$root/nst-core/src/test/resources/fixtures/make_format_fixtures.py" \
@@ -35,6 +35,27 @@ for f in "${files[@]}"; do
   echo
   echo "### ./neural-style weights info $(basename "$f")"
   "$ns" weights info "$f"
+done
+
+echo
+echo "### the paper's normalised network: the same weights normalised by the paper's procedure on two"
+echo "### photos (python3-torch), written as a V1 caffemodel under a neutral name; and the original"
+echo "### weights under the normalised name"
+/usr/bin/python3 "$root/nst-core/src/test/resources/fixtures/make_format_fixtures.py" --normalise \
+  "$safetensors" "$dir/calibrated.caffemodel" VGG_ILSVRC_19_layers 96 \
+  "$shared/images/content/tubingen.jpg" "$shared/images/content/golden_gate.jpg"
+cp "$dir/vgg19-partial.caffemodel" "$dir/vgg_normalised.caffemodel"
+for f in "$dir/calibrated.caffemodel" "$dir/vgg_normalised.caffemodel"; do
+  echo "--- weights info $(basename "$f") (network and notes)"
+  "$ns" weights info "$f" | grep -E '^(model|metadata: +network|note)'
+done
+
+echo
+echo "### the seeds' files: seeded VGG-16 as the Hvass GraphDef and machrisaa's vgg16.npy"
+/usr/bin/python3 "$root/nst-core/src/test/resources/fixtures/make_format_fixtures.py" --vgg16 "$dir"
+for f in "$dir/vgg16.tfmodel" "$dir/vgg16.npy"; do
+  echo "--- weights info $(basename "$f")"
+  "$ns" weights info "$f" | grep -E '^(format|model|convention|layers|metadata: +input_convention)'
 done
 
 echo
