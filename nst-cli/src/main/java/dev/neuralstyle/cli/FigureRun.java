@@ -85,7 +85,10 @@ final class FigureRun {
         new FigureSettings(
             weights.model(), s.pooling(), s.size(), s.iterations(), s.seed(), s.device());
     say("weights: %s (%s, %s)", file, weights.model().cliName(), weights.format());
-    if (!job.normalize()) {
+    if (job.normalize() && weights.isNormalised()) {
+      say("the weights are the paper's normalised network already; not normalising them again");
+    }
+    if (!job.normalize() || weights.isNormalised()) {
       return new Loaded(weights, weights, s);
     }
     List<BufferedImage> scaled = new ArrayList<>();

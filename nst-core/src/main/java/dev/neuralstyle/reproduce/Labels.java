@@ -72,8 +72,14 @@ final class Labels {
         : "content " + name + " (the paper's conv4_2 is past the weights)";
   }
 
-  /** "normalised VGG" for {@link NormalizedWeights}, else "un-normalised VGG". */
+  /**
+   * "normalised VGG" for {@link NormalizedWeights} and for a file that is the paper's normalised
+   * network ({@link dev.neuralstyle.weights.VggWeights#isNormalised}), else "un-normalised VGG".
+   */
   static String weightsNote(dev.neuralstyle.features.ConvParameters weights) {
-    return weights instanceof NormalizedWeights ? "normalised VGG" : "un-normalised VGG";
+    boolean normalised =
+        weights instanceof NormalizedWeights
+            || (weights instanceof dev.neuralstyle.weights.VggWeights w && w.isNormalised());
+    return normalised ? "normalised VGG" : "un-normalised VGG";
   }
 }

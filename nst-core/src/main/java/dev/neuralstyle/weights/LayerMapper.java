@@ -68,7 +68,9 @@ final class LayerMapper {
         }
       }
     }
-    fits.removeIf(m -> contradictsBlocks(m, convOf.values()));
+    // Distinct layers: each convolution has a weight and a bias tensor.
+    Set<String> convs = new java.util.LinkedHashSet<>(convOf.values());
+    fits.removeIf(m -> contradictsBlocks(m, convs));
     VggModel model = choose(tf, fits, hint, indexOf, convOf, notes);
     Map<String, RawTensor[]> byConv = new LinkedHashMap<>();
     for (String conv : model.convNames()) {

@@ -88,6 +88,16 @@ public final class VggWeights implements ConvParameters {
     return metadata;
   }
 
+  /**
+   * Whether these are the paper's normalised network (every filter's mean response about 1; see the
+   * {@code network} metadata for the evidence), whose alpha/beta apply unchanged.
+   */
+  public boolean isNormalised() {
+    return metadata
+        .getOrDefault(NormalisedNetwork.KEY, "")
+        .startsWith(NormalisedNetwork.NORMALISED);
+  }
+
   /** How the model and convention were decided, e.g. that a default was assumed; unmodifiable. */
   public List<String> notes() {
     return notes;

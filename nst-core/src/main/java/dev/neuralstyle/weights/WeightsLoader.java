@@ -11,6 +11,7 @@ import dev.neuralstyle.weights.protobuf.GraphDefReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -101,8 +102,12 @@ public final class WeightsLoader {
       check(tf, conv, bias, VggShapes.bias(mapping.model(), conv));
       convs.add(ConvWeights.adopt(conv, shape, weight.load(), bias.load()));
     }
+    Map<String, String> metadata = new LinkedHashMap<>(tf.metadata());
+    Map<String, ConvWeights> byName = new LinkedHashMap<>();
+    convs.forEach(c -> byName.put(c.layer(), c));
+    NormalisedNetwork.decide(tf.path(), byName, convention, metadata, notes);
     return new VggWeights(
-        mapping.model(), convention, tf.format(), tf.path(), sha256, tf.metadata(), convs, notes);
+        mapping.model(), convention, tf.format(), tf.path(), sha256, metadata, convs, notes);
   }
 
   private static long[] check(TensorFile tf, String conv, RawTensor t, long[] expected) {

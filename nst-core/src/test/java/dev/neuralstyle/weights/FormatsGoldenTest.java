@@ -13,20 +13,17 @@ import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.image.ImageTensors;
 import dev.neuralstyle.testkit.SharedFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden test: the shared real VGG-19 weights (conv1_1 … conv3_4), converted by
- * make_format_fixtures.py with numpy, scipy and protobuf into .npy, .caffemodel, .mat and .tfmodel,
- * load with bit-identical parameters and give the safetensors file's activations on the shared 64
- * px crop to 1e-5. Skips when the shared files or the Python tools are absent.
+ * make_format_fixtures.py with numpy, scipy and protobuf into .npy, .caffemodel (V1 and V2), .mat
+ * and .tfmodel, load with bit-identical parameters and give the safetensors file's activations on
+ * the shared 64 px crop to 1e-5. Skips when the shared files or the Python tools are absent.
  */
 class FormatsGoldenTest {
   @TempDir Path dir;
@@ -41,8 +38,9 @@ class FormatsGoldenTest {
       NDArray input =
           ImageTensors.toTensor(manager, ImageFiles.read(crop, 1 << 20), reference.preprocessing());
       Map<String, float[]> expected = activations(manager, reference, input);
-      for (String ext : List.of("npy", "caffemodel", "mat", "tfmodel")) {
-        VggWeights w = WeightsLoader.load(dir.resolve("vgg19-partial." + ext), null, null);
+      for (String ext : List.of("npy", "caffemodel", "v2.caffemodel", "mat", "tfmodel")) {
+        Path file = dir.resolve("vgg19-partial" + (ext.startsWith("v2") ? "-" : ".") + ext);
+        VggWeights w = WeightsLoader.load(file, null, null);
         assertEquals(reference.layerNames(), w.layerNames(), ext);
         assertEquals(reference.preprocessing(), w.preprocessing(), ext);
         for (String conv : reference.layerNames()) {
@@ -75,23 +73,6 @@ class FormatsGoldenTest {
   }
 
   private void convert(Path safetensors) throws IOException, InterruptedException {
-    Path python = Path.of("/usr/bin/python3");
-    Assumptions.assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
-    Path script = Fixtures.file("make_format_fixtures.py");
-    Process p =
-        new ProcessBuilder(
-                python.toString(),
-                script.toString(),
-                "--convert",
-                safetensors.toString(),
-                dir.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("convert.log").toFile())
-            .start();
-    Assumptions.assumeTrue(p.waitFor(300, TimeUnit.SECONDS), "conversion timed out");
-    String log = Files.readString(dir.resolve("convert.log"));
-    Assumptions.assumeFalse(
-        log.contains("ModuleNotFoundError"), "python3-numpy/scipy/protobuf missing: " + log);
-    assertEquals(0, p.exitValue(), log);
+    FixtureScript.run(dir, "--convert", safetensors.toString(), dir.toString());
   }
 }
