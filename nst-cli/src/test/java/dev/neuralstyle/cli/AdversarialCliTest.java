@@ -50,22 +50,6 @@ class AdversarialCliTest {
   /** One hostile command line and what it must get. */
   record Case(String finding, String name, int exit, String words, Supplier<String[]> args) {}
 
-  /**
-   * Rows that still misbehave after the 1 Dec integration (open in issue 15; each fails today):
-   * wrong exit code for an output onto an input and for steps as strings, a file left behind by
-   * serve on an HDF5 link loop, FIFO weights worded as missing, a 1x400 image reaching NaN, a
-   * 600-digit number shown by picocli.
-   */
-  private static final java.util.Set<String> OPEN =
-      java.util.Set.of(
-          "HDF5 soft-link loop (serve)",
-          "--weights FIFO",
-          "--output equal to --content",
-          "--panel onto the style image",
-          "1x400 content image",
-          "600-digit number",
-          "steps as strings");
-
   @BeforeAll
   void inputs() throws Exception {
     in = Files.createDirectories(dir.resolve("in"));
@@ -480,7 +464,6 @@ class AdversarialCliTest {
   @TestFactory
   Stream<DynamicTest> every_hostile_input_gets_one_clear_line() throws Exception {
     return cases().stream()
-        .filter(k -> !OPEN.contains(k.name()))
         .map(
             k ->
                 DynamicTest.dynamicTest(
