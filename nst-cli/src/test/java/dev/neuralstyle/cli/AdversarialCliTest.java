@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.neuralstyle.testkit.AdversarialTable;
 import dev.neuralstyle.testkit.PickleWriter;
 import dev.neuralstyle.testkit.TinyWeightFiles;
 import dev.neuralstyle.testkit.TorchFiles;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -46,6 +48,7 @@ class AdversarialCliTest {
   private Path style;
   private Path weights;
   private Path fifo;
+  private final AdversarialTable table = new AdversarialTable();
 
   /** One hostile command line and what it must get. */
   record Case(String finding, String name, int exit, String words, Supplier<String[]> args) {}
@@ -468,7 +471,18 @@ class AdversarialCliTest {
             k ->
                 DynamicTest.dynamicTest(
                     "finding " + k.finding() + ": " + k.name(),
-                    () -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> check(k))));
+                    () ->
+                        table.row(
+                            k.finding(),
+                            k.name(),
+                            () ->
+                                assertTimeoutPreemptively(
+                                    Duration.ofSeconds(60), () -> check(k)))));
+  }
+
+  @AfterAll
+  void writeTable() {
+    table.write("adversarial-cli");
   }
 
   private void check(Case k) throws IOException {

@@ -17,8 +17,8 @@ final class RunChecks {
 
   /**
    * The shortest side the requested layers accept: the poolings before the deepest of them must
-   * leave at least one pixel (16 px for relu5_1, 4 px for relu3_1), and every side needs at least
-   * 2 px, since the total variation is a mean over neighbour pairs along each axis (a 1 px side has
+   * leave at least one pixel (16 px for relu5_1, 4 px for relu3_1), and every side needs at least 2
+   * px, since the total variation is a mean over neighbour pairs along each axis (a 1 px side has
    * none: the mean of nothing is NaN).
    */
   static int minSide(StyleTransferRequest r) {

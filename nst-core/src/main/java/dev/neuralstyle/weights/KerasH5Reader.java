@@ -99,8 +99,8 @@ final class KerasH5Reader {
   /**
    * Opens the file mapped into memory (not copied) when it is under 2 GiB: jHDF then reads every
    * structure as a slice of the mapping, so a header that declares more bytes than the file holds
-   * fails as a bounds error. Through a file channel jHDF allocates the declared size first (a fuzzed
-   * object header of 2 GB ended in an out-of-memory error).
+   * fails as a bounds error. Through a file channel jHDF allocates the declared size first (a
+   * fuzzed object header of 2 GB ended in an out-of-memory error).
    */
   private static HdfFile open(Path file, long size) {
     if (size > Integer.MAX_VALUE) {

@@ -98,7 +98,8 @@ final class TorchPthReader {
         || !(numel instanceof Long)
         || (Long) numel < 0
         || (Long) numel > (1L << 56)) {
-      throw new NstException("weights file " + file + " has malformed storage id " + Pickled.show(pid));
+      throw new NstException(
+          "weights file " + file + " has malformed storage id " + Pickled.show(pid));
     }
     return new Object[] {dtype, key.toString(), numel, arity == 6 ? t.get(5) : Pickled.NONE};
   }

@@ -1,8 +1,8 @@
 package dev.neuralstyle.fuzz;
 
 /**
- * Jazzer target: the input is a Caffe {@code .caffemodel} (NetParameter V1 or V2), loaded as weights ({@code mvn -Pfuzz}, see
- * docs/FUZZING.md).
+ * Jazzer target: the input is a Caffe {@code .caffemodel} (NetParameter V1 or V2), loaded as
+ * weights ({@code mvn -Pfuzz}, see docs/FUZZING.md).
  */
 public final class CaffeFuzz {
   private CaffeFuzz() {}

@@ -1,8 +1,8 @@
 package dev.neuralstyle.fuzz;
 
 /**
- * Jazzer target: the input is a MatConvNet {@code .mat} file (MAT level 5), loaded as weights ({@code mvn -Pfuzz}, see
- * docs/FUZZING.md).
+ * Jazzer target: the input is a MatConvNet {@code .mat} file (MAT level 5), loaded as weights
+ * ({@code mvn -Pfuzz}, see docs/FUZZING.md).
  */
 public final class MatFuzz {
   private MatFuzz() {}

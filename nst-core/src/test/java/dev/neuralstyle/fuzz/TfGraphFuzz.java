@@ -1,8 +1,8 @@
 package dev.neuralstyle.fuzz;
 
 /**
- * Jazzer target: the input is a TensorFlow frozen GraphDef {@code .tfmodel}, loaded as weights ({@code mvn -Pfuzz}, see
- * docs/FUZZING.md).
+ * Jazzer target: the input is a TensorFlow frozen GraphDef {@code .tfmodel}, loaded as weights
+ * ({@code mvn -Pfuzz}, see docs/FUZZING.md).
  */
 public final class TfGraphFuzz {
   private TfGraphFuzz() {}
