@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one Jazzer fuzz target of nst-core for SECONDS (default 600), niced: run.sh TARGET [SECONDS]
-# TARGET: PickleFuzz, SafetensorsFuzz, TorchPthFuzz, KerasH5Fuzz, ImageFuzz or MaskFuzz.
+# TARGET: PickleFuzz, SafetensorsFuzz, TorchPthFuzz, KerasH5Fuzz, NpyFuzz, CaffeFuzz, TfGraphFuzz,
+# MatFuzz, ImageFuzz or MaskFuzz.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 core="$(cd "$here/../../.." && pwd)"

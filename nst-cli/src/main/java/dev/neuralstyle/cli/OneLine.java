@@ -25,9 +25,9 @@ final class OneLine {
         out.append(' ');
       } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
         word.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-      } else if (c == ' ') {
-        flush(word, out);
-        out.append(' ');
+      } else if (c == ' ' || c == '\'' || c == '"') {
+        flush(word, out); // quotes are not part of the word they enclose
+        out.append(c);
       } else {
         word.append(c);
       }

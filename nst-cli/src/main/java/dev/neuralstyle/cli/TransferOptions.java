@@ -1,12 +1,15 @@
 package dev.neuralstyle.cli;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.transfer.InitMode;
 import dev.neuralstyle.transfer.ResumePoint;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,6 +49,7 @@ record TransferOptions(
   TransferOptions {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(outputs, "outputs");
+    Objects.requireNonNull(resume, "resume");
 
     if (saveEvery < 0) {
       throw new NstException("invalid value for --save-every: must be >= 0, found " + saveEvery);
@@ -56,6 +60,7 @@ record TransferOptions(
     if (quiet && verbose) {
       throw new NstException("invalid options: --quiet and --verbose contradict each other");
     }
+    outputs.requireNotInputs(inputs(request, resume));
   }
 
   /**
@@ -108,6 +113,21 @@ record TransferOptions(
     List<String> all = new ArrayList<>(request.contentLayers());
     all.addAll(request.styleLayers());
     return all;
+  }
+
+  /** The files the run reads, each with the option that named it. */
+  private static Map<Path, String> inputs(StyleTransferRequest r, ResumePoint resume) {
+    Map<Path, String> in = new LinkedHashMap<>();
+    in.put(r.content(), "--content");
+    r.styles().forEach(p -> in.put(p, "--style"));
+    if (r.contentMask() != null) {
+      in.put(r.contentMask(), "--content-mask");
+    }
+    r.styleMasks().forEach(p -> in.put(p, "--style-mask"));
+    if (r.init().mode() == InitMode.FILE && resume.iterationsDone() == 0) {
+      in.put(r.init().file(), "--init"); // a resumed run continues its own image in place
+    }
+    return in;
   }
 
   private static int ceilDiv(int a, int b) {

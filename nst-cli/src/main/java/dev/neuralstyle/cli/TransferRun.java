@@ -71,7 +71,6 @@ final class TransferRun {
     List<String> layers = new ArrayList<>(request.contentLayers());
     layers.addAll(request.styleLayers());
     weights.requireLayers(layers);
-    options.outputs().requireNotInputs(inputs(request, options));
     // Last of the checks, so that a failing one leaves no new directory behind.
     options.outputs().prepareDirectories();
     say(
@@ -170,20 +169,6 @@ final class TransferRun {
   }
 
   /** The files the run reads, each with the option that named it. */
-  private static Map<Path, String> inputs(StyleTransferRequest r, TransferOptions options) {
-    Map<Path, String> in = new java.util.LinkedHashMap<>();
-    in.put(r.content(), "--content");
-    r.styles().forEach(p -> in.put(p, "--style"));
-    if (r.contentMask() != null) {
-      in.put(r.contentMask(), "--content-mask");
-    }
-    r.styleMasks().forEach(p -> in.put(p, "--style-mask"));
-    if (r.init().mode() == InitMode.FILE && options.resume().iterationsDone() == 0) {
-      in.put(r.init().file(), "--init"); // a resumed run continues its own image in place
-    }
-    return in;
-  }
-
   private void say(String format, Object... args) {
     if (options.verbose()) {
       streams.err().printf(Locale.ROOT, format + "%n", args);

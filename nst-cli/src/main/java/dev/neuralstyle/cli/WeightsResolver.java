@@ -1,6 +1,7 @@
 package dev.neuralstyle.cli;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.RegularFiles;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.weights.download.WeightsCache;
@@ -68,10 +69,7 @@ final class WeightsResolver {
   }
 
   private static Path requireFile(Path file, String source) {
-    if (!Files.isRegularFile(file)) {
-      throw new NstException(
-          "weights file " + file + " (from " + source + ") does not exist or is not a file");
-    }
+    RegularFiles.require(file, "weights file (from " + source + ")");
     if (!Files.isReadable(file)) {
       throw new NstException("weights file " + file + " (from " + source + ") is not readable");
     }

@@ -17,7 +17,9 @@ final class RunChecks {
 
   /**
    * The shortest side the requested layers accept: the poolings before the deepest of them must
-   * leave at least one pixel (16 px for relu5_1, 4 px for relu3_1).
+   * leave at least one pixel (16 px for relu5_1, 4 px for relu3_1), and every side needs at least 2
+   * px, since the total variation is a mean over neighbour pairs along each axis (a 1 px side has
+   * none: the mean of nothing is NaN).
    */
   static int minSide(StyleTransferRequest r) {
     int pools = 0;
@@ -27,7 +29,7 @@ final class RunChecks {
       int block = VggLayers.blockOf(layer);
       pools = Math.max(pools, layer.startsWith("pool") ? block : block - 1);
     }
-    return 1 << pools;
+    return Math.max(2, 1 << pools);
   }
 
   static void beforeWork(StyleTransferRequest r) {

@@ -7,6 +7,8 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +30,7 @@ final class KerasH5Reader {
   private KerasH5Reader() {}
 
   static TensorFile read(Path file) {
-    RegularFiles.require(file, "weights file");
-    HdfFile hdf = new HdfFile(file);
+    HdfFile hdf = open(file, RegularFiles.require(file, "weights file"));
     TensorFile out = new TensorFile(file, WeightFormat.KERAS_H5);
     out.addResource(hdf::close);
     try {
@@ -95,6 +96,23 @@ final class KerasH5Reader {
    * Reads a string-array attribute, joining the parts that HDF5 splits a long one into (the name
    * followed by 0, 1, ...).
    */
+  /**
+   * Opens the file mapped into memory (not copied) when it is under 2 GiB: jHDF then reads every
+   * structure as a slice of the mapping, so a header that declares more bytes than the file holds
+   * fails as a bounds error. Through a file channel jHDF allocates the declared size first (a
+   * fuzzed object header of 2 GB ended in an out-of-memory error).
+   */
+  private static HdfFile open(Path file, long size) {
+    if (size > Integer.MAX_VALUE) {
+      return new HdfFile(file);
+    }
+    try (FileChannel ch = RegularFiles.open(file, "weights file")) {
+      return HdfFile.fromByteBuffer(ch.map(FileChannel.MapMode.READ_ONLY, 0, size));
+    } catch (IOException e) {
+      throw new NstException("cannot read weights file " + file + ": " + RegularFiles.reason(e), e);
+    }
+  }
+
   private static List<String> strings(Path file, Node node, String name) {
     List<String> out = new ArrayList<>();
     if (node.getAttribute(name) != null) {

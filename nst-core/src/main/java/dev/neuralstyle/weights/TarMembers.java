@@ -102,7 +102,11 @@ final class TarMembers {
       return s.isEmpty() ? 0 : Long.parseLong(s, 8);
     } catch (NumberFormatException e) {
       throw new NstException(
-          "weights file " + file + " has a corrupt tar header (size field '" + s + "')");
+          "weights file "
+              + file
+              + " has a corrupt tar header (size field '"
+              + Pickled.printable(s, 40)
+              + "')");
     }
   }
 

@@ -140,6 +140,7 @@ final class TorchLegacyContainer {
   // The persistent_load callback for pickles that must hold no persistent ids: throwing is its job.
   @SuppressWarnings("DoNotCallSuggester")
   static Object noPersistentIds(Object pid) {
-    throw new NstException("unexpected persistent id " + pid + " outside the state dict");
+    throw new NstException(
+        "unexpected persistent id " + Pickled.show(pid) + " outside the state dict");
   }
 }

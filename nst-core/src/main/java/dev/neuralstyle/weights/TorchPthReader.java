@@ -73,7 +73,7 @@ final class TorchPthReader {
           "weights file "
               + file
               + " has persistent id "
-              + pid
+              + Pickled.show(pid)
               + ", expected a "
               + arity
               + "-tuple starting with 'storage'");
@@ -98,7 +98,8 @@ final class TorchPthReader {
         || !(numel instanceof Long)
         || (Long) numel < 0
         || (Long) numel > (1L << 56)) {
-      throw new NstException("weights file " + file + " has malformed storage id " + pid);
+      throw new NstException(
+          "weights file " + file + " has malformed storage id " + Pickled.show(pid));
     }
     return new Object[] {dtype, key.toString(), numel, arity == 6 ? t.get(5) : Pickled.NONE};
   }

@@ -78,7 +78,7 @@ final class TorchTarContainer {
                   Pickled.TensorRef t = pid instanceof String ? tensors.get(pid) : null;
                   if (t == null) {
                     throw new NstException(
-                        "weights file " + file + " refers to unknown tensor " + pid);
+                        "weights file " + file + " refers to unknown tensor " + Pickled.show(pid));
                   }
                   return t;
                 });
@@ -157,7 +157,7 @@ final class TorchTarContainer {
               + " is a tar archive without member '"
               + name
               + "'; it is not a PyTorch file (members: "
-              + members.keySet()
+              + Pickled.printable(members.keySet().toString(), 200)
               + ")");
     }
     return new ChannelCursor(file, ch, m.offset(), m.offset() + m.size());

@@ -1,12 +1,12 @@
 package dev.neuralstyle.web;
 
+import dev.neuralstyle.NstException;
 import dev.neuralstyle.jobs.JobQueue;
 import dev.neuralstyle.transfer.MemoryEstimate;
 import dev.neuralstyle.weights.VggWeights;
 import dev.neuralstyle.weights.WeightsLoader;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 
@@ -32,12 +32,13 @@ public final class WebServer implements AutoCloseable {
    * @throws dev.neuralstyle.NstException if the weights or the database cannot be opened
    */
   public static WebServer start(WebSettings settings) {
+    // The weights first: a file that cannot be read leaves no data directory behind.
+    VggWeights weights = WeightsLoader.load(settings.weights(), null, null);
     try {
       Files.createDirectories(settings.dataDir());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + settings.dataDir(), e);
+      throw new NstException("cannot create the data directory " + settings.dataDir(), e);
     }
-    VggWeights weights = WeightsLoader.load(settings.weights(), null, null);
     JobFiles files = new JobFiles(settings.dataDir().resolve("jobs"));
     JobForm form =
         new JobForm(

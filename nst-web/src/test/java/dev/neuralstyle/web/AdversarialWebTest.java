@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.neuralstyle.testkit.AdversarialTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +41,8 @@ class AdversarialWebTest {
   /** One hostile request and what it must get. */
   record Case(String finding, String name, String head, byte[] body, int status, String field) {}
 
+  private final AdversarialTable table = new AdversarialTable();
+
   @BeforeAll
   void start() throws Exception {
     WebSettings s = Fixtures.settings(dir.resolve("data"), Fixtures.weights(dir));
@@ -53,6 +56,7 @@ class AdversarialWebTest {
   @AfterAll
   void stop() {
     server.close();
+    table.write("adversarial-web");
   }
 
   private String host() {
@@ -216,8 +220,12 @@ class AdversarialWebTest {
                 DynamicTest.dynamicTest(
                     "finding " + k.finding() + ": " + k.name(),
                     () ->
-                        assertTimeoutPreemptively(
-                            Duration.ofSeconds(20), () -> check(k), k.name())));
+                        table.row(
+                            k.finding(),
+                            k.name(),
+                            () ->
+                                assertTimeoutPreemptively(
+                                    Duration.ofSeconds(20), () -> check(k), k.name()))));
   }
 
   private void check(Case k) throws Exception {

@@ -71,7 +71,11 @@ public final class MatReader {
       throw bad(
           file,
           String.format(
-              "has MAT version 0x%04X and endian mark '%c%c' (level 5 expected)", version, e1, e2));
+              java.util.Locale.ROOT,
+              "has MAT version 0x%04X and endian mark 0x%02X%02X (level 5 expected: 'IM' or 'MI')",
+              version,
+              (int) e1 & 0xFF,
+              (int) e2 & 0xFF));
     }
     Map<String, MatValue> vars = new LinkedHashMap<>();
     try {

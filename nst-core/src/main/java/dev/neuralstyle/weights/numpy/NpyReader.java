@@ -76,9 +76,9 @@ public final class NpyReader {
       throw bad(
           file,
           "holds a plain array (descr '"
-              + descr.group(1)
+              + abbreviate(descr.group(1))
               + "', shape ("
-              + shape.group(1)
+              + abbreviate(shape.group(1))
               + ")), not the pickled dict of layers that vgg16.npy/vgg19.npy hold");
     }
     ByteBuffer pickle = map.slice(start + (int) headerLength, (int) (size - start - headerLength));
