@@ -6,12 +6,15 @@ import dev.neuralstyle.batch.BatchRunner;
 import dev.neuralstyle.batch.BatchSettings;
 import dev.neuralstyle.batch.BatchSummary;
 import dev.neuralstyle.batch.Shard;
+import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.StyleTransferRequest;
+import dev.neuralstyle.transfer.TransferCaches;
 import dev.neuralstyle.weights.VggWeights;
 import dev.neuralstyle.weights.WeightsLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,6 +69,15 @@ final class BatchRun {
     if (weights.model() != request.model()) {
       request = request.toBuilder().model(weights.model()).build();
     }
+    // The defaults' layers follow the weights, as in transfer; a jobs file's layers still win.
+    LayerFallback fallback = LayerFallback.forWeights(request.model(), weights);
+    StyleTransferRequest fitted =
+        fallback.applyTo(request, settings.contentLayersChosen(), settings.styleLayersChosen());
+    if (fitted != request && !quiet) {
+      streams.err().println("note: " + fallback.note());
+      streams.err().flush();
+    }
+    request = fitted;
     List<String> layers = new ArrayList<>(request.contentLayers());
     layers.addAll(request.styleLayers());
     weights.requireLayers(layers);
@@ -78,6 +90,19 @@ final class BatchRun {
               request,
               new BatchSettings(outputDir, extras, contactSheet, VersionProvider.toolVersion()));
       summary = runner.run(jobs, shard, new BatchPrinter(streams, quiet), ctrlC);
+      if (!quiet) {
+        TransferCaches c = engine.caches();
+        streams
+            .err()
+            .printf(
+                Locale.ROOT,
+                "engine: weights loaded once, %d feature stack(s) built; style targets computed"
+                    + " for %d style image(s), reused %d time(s)%n",
+                c.networksBuilt(),
+                c.styleImagesComputed(),
+                c.styleImagesReused());
+        streams.err().flush();
+      }
       streams.out().println(summary.describe());
       streams.out().flush();
     }

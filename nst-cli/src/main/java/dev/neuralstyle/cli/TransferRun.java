@@ -8,7 +8,6 @@ import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.MemoryEstimate;
 import dev.neuralstyle.transfer.StyleTransfer;
 import dev.neuralstyle.transfer.StyleTransferRequest;
-import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import dev.neuralstyle.transfer.StyleTransferResult;
 import dev.neuralstyle.weights.VggWeights;
 import dev.neuralstyle.weights.WeightsLoader;
@@ -54,20 +53,13 @@ final class TransferRun {
       request = request.toBuilder().model(weights.model()).build();
     }
     LayerFallback fallback = LayerFallback.forWeights(request.model(), weights);
-    if (fallback.fellBack() && !(options.contentLayersChosen() && options.styleLayersChosen())) {
-      StyleTransferRequestBuilder b = request.toBuilder();
-      if (!options.contentLayersChosen()) {
-        b.contentLayers(fallback.contentLayers());
-      }
-      if (!options.styleLayersChosen()) {
-        b.styleLayers(fallback.styleLayers());
-      }
-      request = b.build();
-      if (!options.quiet()) {
-        streams.err().println("note: " + fallback.note());
-        streams.err().flush();
-      }
+    StyleTransferRequest fitted =
+        fallback.applyTo(request, options.contentLayersChosen(), options.styleLayersChosen());
+    if (fitted != request && !options.quiet()) {
+      streams.err().println("note: " + fallback.note());
+      streams.err().flush();
     }
+    request = fitted;
     List<String> layers = new ArrayList<>(request.contentLayers());
     layers.addAll(request.styleLayers());
     weights.requireLayers(layers);

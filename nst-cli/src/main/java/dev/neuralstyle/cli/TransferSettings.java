@@ -245,8 +245,9 @@ public final class TransferSettings {
       split = ",",
       paramLabel = "PX",
       description =
-          "Coarse-to-fine: first run at these sizes, increasing and below --size, each"
-              + " starting from the previous result (Gatys et al. 2017). Default: automatic above 384 px, halving down to 384 or less (512: 256,512); --scales SIZE runs one stage.")
+          "Coarse-to-fine: first run at these sizes, increasing and below --size, each starting"
+              + " from the previous result (Gatys et al. 2017). Default: automatic above 384 px,"
+              + " halving down to 384 or less (512: 256,512); --scales SIZE runs one stage.")
   List<Integer> scales;
 
   /**
@@ -296,6 +297,19 @@ public final class TransferSettings {
    */
   boolean modelChosen() {
     return given("--model") || preset != null;
+  }
+
+  /**
+   * Whether the content layers were chosen (by {@code --content-layers} or a preset) rather than
+   * left to the defaults, which fall back to what the weights hold.
+   */
+  boolean contentLayersChosen() {
+    return presetChosen() || given("--content-layers");
+  }
+
+  /** The same for the style layers. */
+  boolean styleLayersChosen() {
+    return presetChosen() || given("--style-layers");
   }
 
   /** Whether {@code --preset} was given. */

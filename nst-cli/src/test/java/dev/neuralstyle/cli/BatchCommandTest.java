@@ -108,4 +108,47 @@ class BatchCommandTest {
     assertTrue(r.err().contains("--shard"), r.err());
     assertEquals(2, batch(Map.of(), "--content", contents.toString()).exitCode());
   }
+
+  @Test
+  void without_layer_options_the_defaults_fall_back_to_the_layers_the_weights_hold() {
+    Cli.Result r =
+        Cli.run(
+            Map.of(),
+            "batch",
+            "--weights",
+            weights.toString(),
+            "--size",
+            "16",
+            "--iterations",
+            "2",
+            "--content",
+            contents.toString(),
+            "--style",
+            styles.toString(),
+            "--output-dir",
+            dir.resolve("out").toString());
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("note: the weights lack layers of the defaults"), r.err());
+    assertTrue(r.err().contains("using content relu1_2 and style relu1_1"), r.err());
+    assertTrue(r.out().startsWith("batch: 2 jobs, 2 written"), r.out());
+    // Chosen layers do not fall back, and name what the file lacks.
+    Cli.Result chosen =
+        Cli.run(
+            Map.of(),
+            "batch",
+            "--weights",
+            weights.toString(),
+            "--style-layers",
+            "relu3_1",
+            "--size",
+            "16",
+            "--content",
+            contents.toString(),
+            "--style",
+            styles.toString(),
+            "--output-dir",
+            dir.resolve("out2").toString());
+    assertEquals(1, chosen.exitCode(), chosen.toString());
+    assertTrue(chosen.err().contains("relu3_1"), chosen.err());
+  }
 }

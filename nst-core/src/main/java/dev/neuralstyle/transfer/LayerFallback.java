@@ -80,6 +80,27 @@ public record LayerFallback(List<String> contentLayers, List<String> styleLayers
     return new LayerFallback(content, style, note);
   }
 
+  /**
+   * {@code request} on this fallback's layers where it would run on the defaults: its content
+   * layers unless {@code contentChosen}, its style layers unless {@code styleChosen} (chosen by the
+   * user, a preset or a run record). Returns {@code request} itself when the defaults fit or both
+   * were chosen, so {@code applyTo(r, ...) != r} says that the run fell back.
+   */
+  public StyleTransferRequest applyTo(
+      StyleTransferRequest request, boolean contentChosen, boolean styleChosen) {
+    if (!fellBack() || (contentChosen && styleChosen)) {
+      return request;
+    }
+    StyleTransferRequestBuilder b = request.toBuilder();
+    if (!contentChosen) {
+      b.contentLayers(contentLayers);
+    }
+    if (!styleChosen) {
+      b.styleLayers(styleLayers);
+    }
+    return b.build();
+  }
+
   private static String deepestContent(VggModel model, ConvParameters weights) {
     for (int b = DEEPEST_CONTENT_BLOCK; b >= 1; b--) {
       if (computable(model, weights, "relu" + b + "_2")) {

@@ -8,6 +8,7 @@ import dev.neuralstyle.batch.JobRequests;
 import dev.neuralstyle.batch.JobSettings;
 import dev.neuralstyle.batch.RequestKey;
 import dev.neuralstyle.image.ImageFiles;
+import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.Preset;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
@@ -133,7 +134,15 @@ final class JobTask implements Serializable {
       b.model(engine.weights().model());
     }
     options.settings().forEach((name, text) -> JobSettings.apply(b, name, text, Path::of));
-    return b.content(Path.of(job.content())).styles(List.of(Path.of(job.style()))).build();
+    StyleTransferRequest request =
+        b.content(Path.of(job.content())).styles(List.of(Path.of(job.style()))).build();
+    // The defaults' layers follow the weights, as in neural-style batch; a jobs file's win.
+    boolean preset = options.preset() != null;
+    return LayerFallback.forWeights(request.model(), engine.weights())
+        .applyTo(
+            request,
+            preset || options.settings().containsKey("content-layers"),
+            preset || options.settings().containsKey("style-layers"));
   }
 
   private static String sha(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {

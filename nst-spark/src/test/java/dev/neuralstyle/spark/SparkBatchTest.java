@@ -69,6 +69,23 @@ class SparkBatchTest {
   }
 
   @Test
+  void without_layer_options_the_defaults_fall_back_to_the_layers_the_weights_hold()
+      throws IOException {
+    SparkBatchOptions defaults =
+        SparkBatchOptions.parse(
+            "--content", in.resolve("contents/a.png").toString(),
+            "--style", in.resolve("styles/x.png").toString(),
+            "--output-dir", out.toString(),
+            "--weights", weights.toString(),
+            "--size", "24",
+            "--iterations", "2");
+    SparkBatch.Summary s = SparkBatch.run(sc, defaults, TaskHook.NONE);
+    assertEquals(
+        1, s.written(), s.describe() + ": " + Files.readString(out.resolve(BatchLog.FILE)));
+    assertTrue(Files.exists(out.resolve("a__x.png")));
+  }
+
+  @Test
   void every_job_becomes_a_task_that_writes_its_output_and_a_rerun_skips_all() throws IOException {
     SparkBatch.Summary first = SparkBatch.run(sc, options(), TaskHook.NONE);
     assertEquals(4, first.written(), first.describe());
