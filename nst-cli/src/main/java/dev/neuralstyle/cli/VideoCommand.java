@@ -117,6 +117,8 @@ public final class VideoCommand implements Callable<Integer> {
     return new VideoRun(
             request,
             modelChosen,
+            settings.presetChosen() || given("--content-layers"),
+            settings.presetChosen() || given("--style-layers"),
             settings.weights(),
             settings.cacheDir(),
             parent.env(),

@@ -1,5 +1,6 @@
 package dev.neuralstyle.cli;
 
+import dev.neuralstyle.loss.LossBreakdown;
 import dev.neuralstyle.progress.RunStarted;
 import dev.neuralstyle.progress.StepCompleted;
 import dev.neuralstyle.video.VideoEvent;
@@ -21,6 +22,7 @@ final class VideoProgress implements VideoListener {
   private int firstFrame;
   private int budget;
   private double frameSeconds = Double.NaN;
+  private LossBreakdown lastLosses;
   private long lastDraw;
   private int lastLength;
 
@@ -52,7 +54,10 @@ final class VideoProgress implements VideoListener {
     } else if (event instanceof VideoEvent.FrameProgress p) {
       if (p.event() instanceof RunStarted r) {
         budget = r.iterations();
-      } else if (p.event() instanceof StepCompleted s && interactive) {
+      } else if (p.event() instanceof StepCompleted s) {
+        lastLosses = s.losses();
+      }
+      if (p.event() instanceof StepCompleted s && interactive) {
         long now = System.nanoTime();
         if (now - lastDraw >= REDRAW_NANOS) {
           lastDraw = now;
@@ -72,19 +77,40 @@ final class VideoProgress implements VideoListener {
       draw("");
       err.printf(
           Locale.ROOT,
-          "frame %d/%d done in %.1fs%s  ETA clip %s%n",
+          "frame %d/%d done in %.1fs%s%s  ETA clip %s%n",
           f.frame(),
           f.frames(),
           f.seconds(),
           Double.isNaN(f.warpError())
               ? ""
               : String.format(Locale.ROOT, "  warp error %.2f", f.warpError()),
+          terms(lastLosses),
           ProgressPrinter.duration(f.etaSeconds()));
+      lastLosses = null;
       lastLength = 0;
     } else if (event instanceof VideoEvent.ClipWritten) {
       draw("");
     }
     err.flush();
+  }
+
+  /**
+   * The frame's last evaluation as weighted terms that add up to its total; what is left after
+   * content, style and TV is the temporal term.
+   */
+  private static String terms(LossBreakdown l) {
+    if (l == null) {
+      return "";
+    }
+    double temporal = l.total() - l.content() - l.style() - l.tv();
+    return String.format(
+        Locale.ROOT,
+        "  content %.3g + style %.3g + tv %.3g + temporal %.3g = %.4g",
+        l.content(),
+        l.style(),
+        l.tv(),
+        temporal,
+        l.total());
   }
 
   private double eta(int frame, int frames, StepCompleted s) {

@@ -2,8 +2,10 @@ package dev.neuralstyle.cli;
 
 import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.transfer.InitMode;
+import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.StyleTransfer;
 import dev.neuralstyle.transfer.StyleTransferRequest;
+import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import dev.neuralstyle.video.VideoRequest;
 import dev.neuralstyle.video.VideoResult;
 import dev.neuralstyle.video.VideoTransfer;
@@ -25,6 +27,8 @@ import java.util.Map;
 final class VideoRun {
   private final VideoRequest request;
   private final boolean modelChosen;
+  private final boolean contentLayersChosen;
+  private final boolean styleLayersChosen;
   private final Path weightsFile;
   private final Path cacheDir;
   private final Map<String, String> env;
@@ -34,6 +38,8 @@ final class VideoRun {
   VideoRun(
       VideoRequest request,
       boolean modelChosen,
+      boolean contentLayersChosen,
+      boolean styleLayersChosen,
       Path weightsFile,
       Path cacheDir,
       Map<String, String> env,
@@ -41,6 +47,8 @@ final class VideoRun {
       boolean quiet) {
     this.request = request;
     this.modelChosen = modelChosen;
+    this.contentLayersChosen = contentLayersChosen;
+    this.styleLayersChosen = styleLayersChosen;
     this.weightsFile = weightsFile;
     this.cacheDir = cacheDir;
     this.env = env;
@@ -60,21 +68,41 @@ final class VideoRun {
     Path file = WeightsResolver.resolve(weightsFile, env, cacheDir, t.model(), t.preprocessing());
     VggWeights weights =
         WeightsLoader.load(file, modelChosen ? t.model() : null, t.preprocessing());
-    VideoRequest r = request;
-    if (weights.model() != t.model()) {
-      r =
-          new VideoRequest(
-              t.toBuilder().model(weights.model()).build(),
-              r.input(),
-              r.output(),
-              r.temporalWeight(),
-              r.temporalFrames(),
-              r.flow(),
-              r.folderFps(),
-              r.keepFrames());
+    StyleTransferRequest frames = t;
+    if (weights.model() != frames.model()) {
+      // No --model and no preset: the weights file decides.
+      frames = frames.toBuilder().model(weights.model()).build();
     }
-    List<String> layers = new ArrayList<>(t.contentLayers());
-    layers.addAll(t.styleLayers());
+    // The default layers follow the weights, as for `transfer` (LayerFallback).
+    LayerFallback fallback = LayerFallback.forWeights(frames.model(), weights);
+    if (fallback.fellBack() && !(contentLayersChosen && styleLayersChosen)) {
+      StyleTransferRequestBuilder b = frames.toBuilder();
+      if (!contentLayersChosen) {
+        b.contentLayers(fallback.contentLayers());
+      }
+      if (!styleLayersChosen) {
+        b.styleLayers(fallback.styleLayers());
+      }
+      frames = b.build();
+      if (!quiet) {
+        streams.err().println("note: " + fallback.note());
+        streams.err().flush();
+      }
+    }
+    VideoRequest r =
+        frames.equals(t)
+            ? request
+            : new VideoRequest(
+                frames,
+                request.input(),
+                request.output(),
+                request.temporalWeight(),
+                request.temporalFrames(),
+                request.flow(),
+                request.folderFps(),
+                request.keepFrames());
+    List<String> layers = new ArrayList<>(frames.contentLayers());
+    layers.addAll(frames.styleLayers());
     weights.requireLayers(layers);
     createParent(r.output());
     VideoProgress progress = new VideoProgress(streams.err(), streams.interactive(), quiet);

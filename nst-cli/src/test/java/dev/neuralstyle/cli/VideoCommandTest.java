@@ -106,4 +106,30 @@ class VideoCommandTest {
     assertEquals(2, r.exitCode(), r.toString());
     assertTrue(r.err().contains("--temporal-weight"), r.err());
   }
+
+  @Test
+  void without_layer_flags_the_default_layers_follow_the_weights_as_for_transfer() {
+    Path out = dir.resolve("fallback");
+    Cli.Result r =
+        Cli.run(
+            "video",
+            "--style",
+            style.toString(),
+            "--weights",
+            weights.toString(),
+            "--size",
+            "24",
+            "--iterations",
+            "3",
+            "--content",
+            frames.toString(),
+            "--output",
+            out.toString());
+    assertEquals(0, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("note: the weights lack layers of the defaults"), r.err());
+    assertTrue(r.err().contains("using content relu1_2 and style relu1_1"), r.err());
+    assertTrue(r.err().contains("frame 2/3 done"), r.err());
+    assertTrue(r.err().contains("+ temporal "), "per-frame terms\n" + r.err());
+    assertEquals(3, dev.neuralstyle.video.ClipReader.folderFrames(out).size());
+  }
 }
