@@ -5,7 +5,6 @@ import dev.neuralstyle.transfer.InitMode;
 import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.StyleTransfer;
 import dev.neuralstyle.transfer.StyleTransferRequest;
-import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import dev.neuralstyle.video.VideoRequest;
 import dev.neuralstyle.video.VideoResult;
 import dev.neuralstyle.video.VideoTransfer;
@@ -75,20 +74,12 @@ final class VideoRun {
     }
     // The default layers follow the weights, as for `transfer` (LayerFallback).
     LayerFallback fallback = LayerFallback.forWeights(frames.model(), weights);
-    if (fallback.fellBack() && !(contentLayersChosen && styleLayersChosen)) {
-      StyleTransferRequestBuilder b = frames.toBuilder();
-      if (!contentLayersChosen) {
-        b.contentLayers(fallback.contentLayers());
-      }
-      if (!styleLayersChosen) {
-        b.styleLayers(fallback.styleLayers());
-      }
-      frames = b.build();
-      if (!quiet) {
-        streams.err().println("note: " + fallback.note());
-        streams.err().flush();
-      }
+    StyleTransferRequest fitted = fallback.applyTo(frames, contentLayersChosen, styleLayersChosen);
+    if (fitted != frames && !quiet) {
+      streams.err().println("note: " + fallback.note());
+      streams.err().flush();
     }
+    frames = fitted;
     VideoRequest r =
         frames.equals(t)
             ? request
