@@ -29,59 +29,47 @@ import java.util.function.Function;
  */
 public final class Settings {
   private static final List<Setting<?>> ALL = new ArrayList<>();
+  private static final Set<Front> EVERY = Set.of(CLI, JOBS, FORM);
+  private static final Set<Front> CLI_JOBS = Set.of(CLI, JOBS);
+  private static final Set<Front> CLI_FORM = Set.of(CLI, FORM);
+  private static final Set<Front> CLI_ONLY = Set.of(CLI);
+  private static final Set<Front> NONE = Set.of();
 
-  /**
-   * {@code init}: Start image: noise, content, style, gray, blend[:NOISE_RATIO] or an image FILE.
-   */
   public static final Setting<InitSpec> INIT =
       add(
           "init",
-          "init",
           SettingType.INIT,
           Defaults.INIT,
-          "Start image: noise, content, style, gray, blend[:NOISE_RATIO] or an " + "image FILE.",
+          "Start image: noise, content, style, gray, blend[:NOISE_RATIO] or an image FILE.",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::init,
           StyleTransferRequestBuilder::init,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /**
-   * {@code max-pixels}: Refuse input images with more pixels than this (decompression-bomb guard).
-   */
   public static final Setting<Long> MAX_PIXELS =
       add(
           "max-pixels",
-          "maxPixels",
           SettingType.LONG,
           Defaults.MAX_PIXELS,
-          "Refuse input images with more pixels than this (decompression-bomb " + "guard).",
+          "Refuse input images with more pixels than this (decompression-bomb guard).",
           Rule.AT_LEAST_ONE,
           StyleTransferRequestBuilder::maxPixels,
           StyleTransferRequestBuilder::maxPixels,
-          CLI,
-          JOBS);
+          CLI_JOBS);
 
-  /** {@code model}: vgg19 or vgg16 (without --model or --preset, the one in --weights is used). */
   public static final Setting<VggModel> MODEL =
       add(
           "model",
-          "model",
           SettingType.choice(VggModel.class, VggModel::cliName, VggModel::parse),
           Defaults.MODEL,
-          "vgg19 or vgg16 (without --model or --preset, the one in --weights is " + "used).",
+          "vgg19 or vgg16 (without --model or --preset, the one in --weights is used).",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::model,
           StyleTransferRequestBuilder::model,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code pooling}: avg or max. */
   public static final Setting<PoolingMode> POOLING =
       add(
-          "pooling",
           "pooling",
           SettingType.choice(PoolingMode.class, PoolingMode::cliName, PoolingMode::parse),
           Defaults.POOLING,
@@ -89,52 +77,32 @@ public final class Settings {
           Rule.REQUIRED,
           StyleTransferRequestBuilder::pooling,
           StyleTransferRequestBuilder::pooling,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /**
-   * {@code precision}: Number format of the VGG passes: fp32; bf16 (CPUs with AVX512-BF16/AMX, or
-   * GPUs; losses stay fp32, final loss within 2% of fp32); fp16 (GPUs only).
-   */
   public static final Setting<Precision> PRECISION =
       add(
           "precision",
-          "precision",
           SettingType.choice(Precision.class, Precision::cliName, Precision::parse),
           Defaults.PRECISION,
-          "Number format of the VGG passes: fp32; bf16 (CPUs with "
-              + "AVX512-BF16/AMX, or GPUs; losses stay fp32, final loss within 2% of "
-              + "fp32); fp16 (GPUs only).",
+          "Number format of the VGG passes: fp32; bf16 (CPUs with AVX512-BF16/AMX, or GPUs; losses stay fp32, final loss within 2% of fp32); fp16 (GPUs only).",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::precision,
           StyleTransferRequestBuilder::precision,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /**
-   * {@code preprocessing}: Input convention of the weights, caffe or torchvision, overriding what
-   * the weights file declares.
-   */
   public static final Setting<Preprocessing> PREPROCESSING =
       add(
           "preprocessing",
-          "preprocessing",
           SettingType.choice(Preprocessing.class, Preprocessing::cliName, Preprocessing::parse),
           null,
-          "Input convention of the weights, caffe or torchvision, overriding what "
-              + "the weights file declares. Default: the file's.",
+          "Input convention of the weights, caffe or torchvision, overriding what the weights file declares. Default: the file's.",
           Rule.ANY,
           StyleTransferRequestBuilder::preprocessing,
           StyleTransferRequestBuilder::preprocessing,
-          CLI,
-          JOBS);
+          CLI_JOBS);
 
-  /** {@code size}: Output's longest side (aspect kept). */
   public static final Setting<Integer> SIZE =
       add(
-          "size",
           "size",
           SettingType.INTEGER,
           Defaults.SIZE,
@@ -142,224 +110,153 @@ public final class Settings {
           Rule.SIDE,
           StyleTransferRequestBuilder::size,
           StyleTransferRequestBuilder::size,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code style-scale}: Style images' longest side as a multiple of --size. */
   public static final Setting<Double> STYLE_SCALE =
       add(
           "style-scale",
-          "styleScale",
           SettingType.NUMBER,
           Defaults.STYLE_SCALE,
           "Style images' longest side as a multiple of --size.",
           Rule.POSITIVE,
           StyleTransferRequestBuilder::styleScale,
           StyleTransferRequestBuilder::styleScale,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code style-size}: Style images' longest side in pixels instead of --style-scale (0: off). */
   public static final Setting<Integer> STYLE_SIZE =
       add(
           "style-size",
-          "styleSize",
           SettingType.INTEGER,
           0,
-          "Style images' longest side in pixels instead of --style-scale (0: " + "off).",
+          "Style images' longest side in pixels instead of --style-scale (0: off).",
           Rule.SIDE_OR_ZERO,
           StyleTransferRequestBuilder::styleSize,
           StyleTransferRequestBuilder::styleSize,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code content-layers}: Layers for the content loss (conv1_1, relu4_2, pool3, . */
   public static final Setting<List<String>> CONTENT_LAYERS =
       add(
           "content-layers",
-          "contentLayers",
           SettingType.WORDS,
           Defaults.CONTENT_LAYERS,
           "Layers for the content loss (conv1_1, relu4_2, pool3, ...).",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::contentLayers,
           StyleTransferRequestBuilder::contentLayers,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code style-layers}: Layers for the style loss. */
   public static final Setting<List<String>> STYLE_LAYERS =
       add(
           "style-layers",
-          "styleLayers",
           SettingType.WORDS,
           Defaults.STYLE_LAYERS,
           "Layers for the style loss.",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::styleLayers,
           StyleTransferRequestBuilder::styleLayers,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code style-layer-weights}: Weight per style layer. */
   public static final Setting<List<Double>> STYLE_LAYER_WEIGHTS =
       add(
           "style-layer-weights",
-          "styleLayerWeights",
           SettingType.NUMBERS,
           List.of(),
           "Weight per style layer. Default: 1 / number of style layers.",
           Rule.NON_NEGATIVE_EACH,
           StyleTransferRequestBuilder::styleLayerWeights,
           StyleTransferRequestBuilder::styleLayerWeights,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code content-weight}: Content weight alpha. */
   public static final Setting<Double> CONTENT_WEIGHT =
       add(
           "content-weight",
-          "contentWeight",
           SettingType.NUMBER,
           Defaults.CONTENT_WEIGHT,
           "Content weight alpha.",
           Rule.NON_NEGATIVE,
           StyleTransferRequestBuilder::contentWeight,
           StyleTransferRequestBuilder::contentWeight,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code style-weight}: Style weight beta. */
   public static final Setting<Double> STYLE_WEIGHT =
       add(
           "style-weight",
-          "styleWeight",
           SettingType.NUMBER,
           Defaults.STYLE_WEIGHT,
           "Style weight beta.",
           Rule.NON_NEGATIVE,
           StyleTransferRequestBuilder::styleWeight,
           StyleTransferRequestBuilder::styleWeight,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code tv-weight}: Total-variation weight. */
   public static final Setting<Double> TV_WEIGHT =
       add(
           "tv-weight",
-          "tvWeight",
           SettingType.NUMBER,
           Defaults.TV_WEIGHT,
           "Total-variation weight.",
           Rule.NON_NEGATIVE,
           StyleTransferRequestBuilder::tvWeight,
           StyleTransferRequestBuilder::tvWeight,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /**
-   * {@code loss-form}: normalized (relative errors, mean total variation), paper (the paper's sums)
-   * or mean (means with summed total variation, jcjohnson).
-   */
   public static final Setting<LossForm> LOSS_FORM =
       add(
           "loss-form",
-          "lossForm",
           SettingType.lowerCaseChoice(LossForm.class),
           Defaults.LOSS_FORM,
-          "normalized (relative errors, mean total variation), paper (the paper's "
-              + "sums) or mean (means with summed total variation, jcjohnson).",
+          "normalized (relative errors, mean total variation), paper (the paper's sums) or mean (means with summed total variation, jcjohnson).",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::lossForm,
           StyleTransferRequestBuilder::lossForm,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code tv-form}: Total variation norm: l1 or l2. */
   public static final Setting<TvForm> TV_FORM =
       add(
           "tv-form",
-          "tvForm",
           SettingType.lowerCaseChoice(TvForm.class),
           Defaults.TV_FORM,
           "Total variation norm: l1 or l2.",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::tvForm,
           StyleTransferRequestBuilder::tvForm,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code adaptive-weights}: Rescale each loss by 1/its value every step (Hvass). */
   public static final Setting<Boolean> ADAPTIVE_WEIGHTS =
       add(
           "adaptive-weights",
-          "adaptiveWeights",
           SettingType.BOOLEAN,
           false,
           "Rescale each loss by 1/its value every step (Hvass).",
           Rule.ANY,
           StyleTransferRequestBuilder::adaptiveWeights,
           StyleTransferRequestBuilder::adaptiveWeights,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /**
-   * {@code seamless}: Make the output tile in both directions (circular padding in every
-   * convolution and pooling, wrap-around total variation; needs --precision fp32).
-   */
   public static final Setting<Boolean> SEAMLESS =
       add(
           "seamless",
-          "seamless",
           SettingType.BOOLEAN,
           Defaults.SEAMLESS,
-          "Make the output tile in both directions (circular padding in every "
-              + "convolution and pooling, wrap-around total variation; needs "
-              + "--precision fp32).",
+          "Make the output tile in both directions (circular padding in every convolution and pooling, wrap-around total variation; needs --precision fp32).",
           Rule.ANY,
           StyleTransferRequestBuilder::seamless,
           StyleTransferRequestBuilder::seamless,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /**
-   * {@code tile}: Optimise stages whose longer side exceeds PX in overlapping tiles of about PX
-   * (style statistics of the whole image, exact up to rounding; memory bounded by the tile).
-   */
   public static final Setting<Integer> TILE =
       add(
           "tile",
-          "tile",
           SettingType.INTEGER,
           Defaults.TILE,
-          "Optimise stages whose longer side exceeds PX in overlapping tiles of "
-              + "about PX (style statistics of the whole image, exact up to rounding; "
-              + "memory bounded by the tile). 0: only when a stage's memory estimate "
-              + "exceeds the available memory.",
+          "Optimise stages whose longer side exceeds PX in overlapping tiles of about PX (style statistics of the whole image, exact up to rounding; memory bounded by the tile). 0: only when a stage's memory estimate exceeds the available memory.",
           Rule.TILE,
           StyleTransferRequestBuilder::tile,
           StyleTransferRequestBuilder::tile,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code optimizer}: lbfgs, adam or gd (Hvass's std-normalised gradient descent). */
   public static final Setting<OptimizerKind> OPTIMIZER =
       add(
-          "optimizer",
           "optimizer",
           SettingType.choice(OptimizerKind.class, OptimizerKind::cliName, OptimizerKind::parse),
           Defaults.OPTIMIZER,
@@ -367,14 +264,10 @@ public final class Settings {
           Rule.REQUIRED,
           StyleTransferRequestBuilder::optimizer,
           StyleTransferRequestBuilder::optimizer,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code iterations}: Budget of loss-and-gradient evaluations. */
   public static final Setting<Integer> ITERATIONS =
       add(
-          "iterations",
           "iterations",
           SettingType.INTEGER,
           Defaults.ITERATIONS,
@@ -382,75 +275,54 @@ public final class Settings {
           Rule.ITERATIONS,
           StyleTransferRequestBuilder::iterations,
           StyleTransferRequestBuilder::iterations,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code learning-rate}: Adam/GD step, in 8-bit pixel levels. */
   public static final Setting<Double> LEARNING_RATE =
       add(
           "learning-rate",
-          "learningRate",
           SettingType.NUMBER,
           Defaults.LEARNING_RATE,
           "Adam/GD step, in 8-bit pixel levels.",
           Rule.POSITIVE,
           StyleTransferRequestBuilder::learningRate,
           StyleTransferRequestBuilder::learningRate,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code lbfgs-history}: L-BFGS memory. */
   public static final Setting<Integer> LBFGS_HISTORY =
       add(
           "lbfgs-history",
-          "lbfgsHistory",
           SettingType.INTEGER,
           Defaults.LBFGS_HISTORY,
           "L-BFGS memory.",
           Rule.HISTORY,
           StyleTransferRequestBuilder::lbfgsHistory,
           StyleTransferRequestBuilder::lbfgsHistory,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code tolerance}: early stopping. */
   public static final Setting<Double> TOLERANCE =
       add(
           "tolerance",
-          "tolerance",
           SettingType.NUMBER,
           Defaults.TOLERANCE,
-          "End a stage when the loss fell by less than this fraction over --tolerance-window"
-              + " iterations (0: never).",
+          "End a stage when the loss fell by less than this fraction over --tolerance-window iterations (0: never).",
           Rule.FRACTION,
           StyleTransferRequestBuilder::tolerance,
           StyleTransferRequestBuilder::tolerance,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code tolerance-window}: the iterations over which {@code tolerance} measures the fall. */
   public static final Setting<Integer> TOLERANCE_WINDOW =
       add(
           "tolerance-window",
-          "toleranceWindow",
           SettingType.INTEGER,
           Defaults.TOLERANCE_WINDOW,
           "Iterations over which --tolerance measures the loss's fall.",
           Rule.WINDOW,
           StyleTransferRequestBuilder::toleranceWindow,
           StyleTransferRequestBuilder::toleranceWindow,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code seed}: Seed of the noise start. */
   public static final Setting<Long> SEED =
       add(
-          "seed",
           "seed",
           SettingType.LONG,
           Defaults.SEED,
@@ -458,72 +330,45 @@ public final class Settings {
           Rule.ANY,
           StyleTransferRequestBuilder::seed,
           StyleTransferRequestBuilder::seed,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /**
-   * {@code device}: auto (the first CUDA GPU if the engine sees one, else the CPU), cpu, gpu or
-   * gpu:N.
-   */
   public static final Setting<DeviceSpec> DEVICE =
       add(
           "device",
-          "device",
           SettingType.DEVICE,
           Defaults.DEVICE,
-          "auto (the first CUDA GPU if the engine sees one, else the CPU), cpu, "
-              + "gpu or gpu:N. A GPU needs a build with -Pcuda (see the README).",
+          "auto (the first CUDA GPU if the engine sees one, else the CPU), cpu, gpu or gpu:N. A GPU needs a build with -Pcuda (see the README).",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::device,
           StyleTransferRequestBuilder::device,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code preserve-colors}: Keep the content's colours (Gatys et al. */
   public static final Setting<ColorPreservation> PRESERVE_COLORS =
-      add(
+      addAs(
           "preserve-colors",
           "colorPreservation",
           SettingType.choice(
               ColorPreservation.class, ColorPreservation::cliName, ColorPreservation::parse),
           Defaults.COLOR_PRESERVATION,
-          "Keep the content's colours (Gatys et al. 2016): none, histogram "
-              + "(recolour the style first), luminance (transfer luminance only) or "
-              + "chroma (swap the content's chroma in afterwards).",
+          "Keep the content's colours (Gatys et al. 2016): none, histogram (recolour the style first), luminance (transfer luminance only) or chroma (swap the content's chroma in afterwards).",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::colorPreservation,
           StyleTransferRequestBuilder::colorPreservation,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /**
-   * {@code scales}: Coarse-to-fine: first run at these sizes, increasing and below --size, each
-   * starting from the previous result (Gatys et al.
-   */
   public static final Setting<List<Integer>> SCALES =
       add(
           "scales",
-          "scales",
           SettingType.INTEGERS,
           List.of(),
-          "Coarse-to-fine: first run at these sizes, increasing and below --size, "
-              + "each starting from the previous result (Gatys et al. 2017). Default: "
-              + "automatic above 384 px, halving down to 384 or less (512: 256,512); "
-              + "--scales SIZE runs one stage.",
+          "Coarse-to-fine: first run at these sizes, increasing and below --size, each starting from the previous result (Gatys et al. 2017). Default: automatic above 384 px, halving down to 384 or less (512: 256,512); --scales SIZE runs one stage.",
           Rule.ANY,
           StyleTransferRequestBuilder::scales,
           StyleTransferRequestBuilder::scales,
-          CLI,
-          JOBS,
-          FORM);
+          EVERY);
 
-  /** {@code content}: Content image. */
   public static final Setting<Path> CONTENT =
       add(
-          "content",
           "content",
           SettingType.PATH,
           null,
@@ -531,11 +376,10 @@ public final class Settings {
           Rule.ANY,
           StyleTransferRequestBuilder::content,
           StyleTransferRequestBuilder::content,
-          CLI);
+          CLI_ONLY);
 
-  /** {@code style}: Style images. */
   public static final Setting<List<Path>> STYLE =
-      add(
+      addAs(
           "style",
           "styles",
           SettingType.PATHS,
@@ -544,39 +388,32 @@ public final class Settings {
           Rule.REQUIRED,
           StyleTransferRequestBuilder::styles,
           StyleTransferRequestBuilder::styles,
-          CLI);
+          CLI_ONLY);
 
-  /** {@code style-blend}: Blend weight per style image (default: equal). */
   public static final Setting<List<Double>> STYLE_BLEND =
       add(
           "style-blend",
-          "styleBlend",
           SettingType.NUMBERS,
           List.of(),
           "Blend weight per style image (default: equal).",
           Rule.NON_NEGATIVE_EACH,
           StyleTransferRequestBuilder::styleBlend,
           StyleTransferRequestBuilder::styleBlend,
-          CLI,
-          FORM);
+          CLI_FORM);
 
-  /** {@code content-mask}: Spatial control (Gatys et al. */
   public static final Setting<Path> CONTENT_MASK =
       add(
           "content-mask",
-          "contentMask",
           SettingType.PATH,
           null,
-          "Spatial control (Gatys et al. 2017): one flat colour per region of the " + "output.",
+          "Spatial control (Gatys et al. 2017): one flat colour per region of the output.",
           Rule.ANY,
           StyleTransferRequestBuilder::contentMask,
           StyleTransferRequestBuilder::contentMask,
-          CLI,
-          JOBS);
+          CLI_JOBS);
 
-  /** {@code style-mask}: One region image per style image. */
   public static final Setting<List<Path>> STYLE_MASK =
-      add(
+      addAs(
           "style-mask",
           "styleMasks",
           SettingType.PATHS,
@@ -585,13 +422,10 @@ public final class Settings {
           Rule.ANY,
           StyleTransferRequestBuilder::styleMasks,
           StyleTransferRequestBuilder::styleMasks,
-          CLI,
-          JOBS);
+          CLI_JOBS);
 
-  /** {@code width}: Exact output width (with --height; 0: follow the content). */
   public static final Setting<Integer> WIDTH =
       add(
-          "width",
           "width",
           SettingType.INTEGER,
           0,
@@ -600,10 +434,8 @@ public final class Settings {
           StyleTransferRequestBuilder::width,
           (b, w) -> b.outputSize(w, b.height()));
 
-  /** {@code height}: Exact output height (with --width; 0: follow the content). */
   public static final Setting<Integer> HEIGHT =
       add(
-          "height",
           "height",
           SettingType.INTEGER,
           0,
@@ -612,9 +444,8 @@ public final class Settings {
           StyleTransferRequestBuilder::height,
           (b, h) -> b.outputSize(b.width(), h));
 
-  /** {@code save-every}: Emit a snapshot image every N iterations (0: never). */
   public static final Setting<Integer> SAVE_EVERY =
-      add(
+      addAs(
           "save-every",
           "snapshotEvery",
           SettingType.INTEGER,
@@ -622,7 +453,8 @@ public final class Settings {
           "Emit a snapshot image every N iterations (0: never).",
           Rule.COUNT,
           StyleTransferRequestBuilder::snapshotEvery,
-          StyleTransferRequestBuilder::snapshotEvery);
+          StyleTransferRequestBuilder::snapshotEvery,
+          NONE);
 
   private Settings() {}
 
@@ -659,7 +491,25 @@ public final class Settings {
     return b.toString();
   }
 
+  /** A setting held in the request field named like its key ({@code tv-weight}: tvWeight). */
   private static <T> Setting<T> add(
+      String key,
+      SettingType<T> type,
+      T defaultValue,
+      String description,
+      Rule rule,
+      Function<StyleTransferRequestBuilder, T> get,
+      BiConsumer<StyleTransferRequestBuilder, T> set,
+      Set<Front> fronts) {
+    StringBuilder field = new StringBuilder();
+    for (String word : key.split("-")) {
+      field.append(
+          field.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return addAs(key, field.toString(), type, defaultValue, description, rule, get, set, fronts);
+  }
+
+  private static <T> Setting<T> addAs(
       String key,
       String field,
       SettingType<T> type,
@@ -668,9 +518,9 @@ public final class Settings {
       Rule rule,
       Function<StyleTransferRequestBuilder, T> get,
       BiConsumer<StyleTransferRequestBuilder, T> set,
-      Front... fronts) {
+      Set<Front> fronts) {
     Setting<T> s =
-        new Setting<>(key, field, type, defaultValue, description, rule, get, set, Set.of(fronts));
+        new Setting<>(key, field, type, defaultValue, description, rule, get, set, fronts);
     ALL.add(s);
     return s;
   }
