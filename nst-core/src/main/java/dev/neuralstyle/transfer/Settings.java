@@ -432,7 +432,8 @@ public final class Settings {
           "Exact output width (with --height; 0: follow the content).",
           Rule.SIDE_OR_ZERO,
           StyleTransferRequestBuilder::width,
-          (b, w) -> b.outputSize(w, b.height()));
+          (b, w) -> b.outputSize(w, b.height()),
+          NONE);
 
   public static final Setting<Integer> HEIGHT =
       add(
@@ -442,7 +443,8 @@ public final class Settings {
           "Exact output height (with --width; 0: follow the content).",
           Rule.SIDE_OR_ZERO,
           StyleTransferRequestBuilder::height,
-          (b, h) -> b.outputSize(b.width(), h));
+          (b, h) -> b.outputSize(b.width(), h),
+          NONE);
 
   public static final Setting<Integer> SAVE_EVERY =
       addAs(
