@@ -10,12 +10,13 @@ import dev.neuralstyle.optimize.OptimizerKind;
 import dev.neuralstyle.transfer.ColorPreservation;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.Preset;
-import java.util.Locale;
+import dev.neuralstyle.transfer.Settings;
 import picocli.CommandLine.ITypeConverter;
 
 /**
  * picocli converters that accept the command-line names of the library's enums ({@code avg}, {@code
- * vgg19}, ...); a rejected value becomes a usage error naming the option.
+ * vgg19}, ...), each the parser of its {@link Settings} entry's type; a rejected value becomes a
+ * usage error naming the option.
  */
 final class Converters {
   private Converters() {}
@@ -58,14 +59,14 @@ final class Converters {
   static final class Loss implements ITypeConverter<LossForm> {
     @Override
     public LossForm convert(String value) {
-      return enumValue(LossForm.class, value, "paper, mean or normalized");
+      return Settings.LOSS_FORM.type().parse().apply(value);
     }
   }
 
   static final class Tv implements ITypeConverter<TvForm> {
     @Override
     public TvForm convert(String value) {
-      return enumValue(TvForm.class, value, "l1 or l2");
+      return Settings.TV_FORM.type().parse().apply(value);
     }
   }
 
@@ -92,19 +93,5 @@ final class Converters {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
     }
-  }
-
-  /** The lower-case command-line name of an enum constant. */
-  static String cliName(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
-  }
-
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String expected) {
-    for (E e : type.getEnumConstants()) {
-      if (cliName(e).equals(value.trim().toLowerCase(Locale.ROOT))) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException("unknown value '" + value + "': expected " + expected);
   }
 }

@@ -1,19 +1,17 @@
 package dev.neuralstyle.cli;
 
-import dev.neuralstyle.transfer.StyleTransferRequest;
-import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
+import dev.neuralstyle.transfer.Setting;
+import dev.neuralstyle.transfer.Settings;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The defaults of {@code transfer}'s options, read from a fresh {@link
- * StyleTransferRequest#builder()} (which holds the library's {@code Defaults}) so that no default
- * is written twice; picocli shows them in {@code --help}. The few settings that exist only on the
- * command line have their defaults here.
+ * The defaults of {@code transfer}'s options, read from the library's {@link Settings} schema so
+ * that no default is written twice; picocli shows them in {@code --help}. The few settings that
+ * exist only on the command line have their defaults here.
  */
 final class DefaultValues implements IDefaultValueProvider {
   /** Default {@code --output}, as in jcjohnson/neural-style. */
@@ -28,39 +26,15 @@ final class DefaultValues implements IDefaultValueProvider {
   private final Map<String, String> values = new HashMap<>();
 
   DefaultValues() {
-    StyleTransferRequestBuilder d = StyleTransferRequest.builder();
-    values.put("--model", d.model().cliName());
-    values.put("--pooling", d.pooling().cliName());
-    values.put("--precision", d.precision().cliName());
-    values.put("--size", String.valueOf(d.size()));
-    values.put("--style-scale", String.valueOf(d.styleScale()));
-    values.put("--style-size", String.valueOf(d.styleSize()));
-    values.put("--content-layers", String.join(",", d.contentLayers()));
-    values.put("--style-layers", String.join(",", d.styleLayers()));
-    values.put("--content-weight", String.valueOf(d.contentWeight()));
-    values.put("--style-weight", String.valueOf(d.styleWeight()));
-    values.put("--tv-weight", String.valueOf(d.tvWeight()));
-    values.put("--loss-form", Converters.cliName(d.lossForm()));
-    values.put("--tv-form", Converters.cliName(d.tvForm()));
-    values.put("--adaptive-weights", String.valueOf(d.adaptiveWeights()));
-    values.put("--seamless", String.valueOf(d.seamless()));
-    values.put("--tile", String.valueOf(d.tile()));
-    values.put("--optimizer", d.optimizer().cliName());
-    values.put("--iterations", String.valueOf(d.iterations()));
-    values.put("--learning-rate", String.valueOf(d.learningRate()));
-    values.put("--lbfgs-history", String.valueOf(d.lbfgsHistory()));
-    values.put("--tolerance", String.valueOf(d.tolerance()));
-    values.put("--init", d.init().describe());
-    values.put("--seed", String.valueOf(d.seed()));
-    values.put("--device", d.device().describe());
-    values.put("--max-pixels", String.valueOf(d.maxPixels()));
-    values.put("--preserve-colors", d.colorPreservation().cliName());
+    for (Setting<?> setting : Settings.in(Setting.Front.CLI)) {
+      String text = setting.defaultText();
+      if (text != null && !text.isEmpty()) {
+        values.put(setting.option(), text);
+      }
+    }
     values.put("--output", OUTPUT);
     values.put("--gif-frames", String.valueOf(GIF_FRAMES));
     values.put("--save-every", String.valueOf(SAVE_EVERY));
-    putIfNotEmpty("--style-blend", d.styleBlend());
-    putIfNotEmpty("--style-layer-weights", d.styleLayerWeights());
-    putIfNotEmpty("--scales", d.scales());
   }
 
   @Override
@@ -74,11 +48,5 @@ final class DefaultValues implements IDefaultValueProvider {
   /** Option name to default value, for tests. */
   Map<String, String> all() {
     return Map.copyOf(values);
-  }
-
-  private void putIfNotEmpty(String option, List<?> list) {
-    if (!list.isEmpty()) {
-      values.put(option, String.join(",", list.stream().map(String::valueOf).toList()));
-    }
   }
 }

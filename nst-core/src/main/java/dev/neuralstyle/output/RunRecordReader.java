@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.RegularFiles;
-import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.loss.LossBreakdown;
-import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.InitSpec;
+import dev.neuralstyle.transfer.Settings;
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import java.io.IOException;
@@ -26,9 +25,8 @@ import java.util.Map;
 /**
  * Reads a run record written by {@link RunRecordWriter} back into a request and its steps, the
  * inverse of the writer's mapping (paths as written, enums by name, the init in its command-line
- * form). Every request field must be present, so a record from another layout fails clearly; the
- * only exceptions are fields added later ({@code device}, {@code precision}, {@code seamless},
- * {@code tile}), which records without them take from {@link Defaults}.
+ * form). A request field the record lacks (a record written before the setting existed) takes the
+ * default of its {@link Settings} entry.
  */
 public final class RunRecordReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,10 +36,6 @@ public final class RunRecordReader {
 
   /** The most evaluations a run can have (the largest --iterations). */
   static final int MAX_EVALUATIONS = 10_000_000;
-
-  /** Request fields added after the first records were written, with the value they default to. */
-  private static final Map<String, Object> ADDED_LATER =
-      Map.of("seamless", Defaults.SEAMLESS, "tile", Defaults.TILE);
 
   private RunRecordReader() {}
 
@@ -145,16 +139,9 @@ public final class RunRecordReader {
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
       types[i] = c.getType();
-      if (c.getType() == DeviceSpec.class && !node.has(c.getName())) {
-        args[i] = Defaults.DEVICE; // a record written before --device existed
-        continue;
-      }
-      if (c.getType() == Precision.class && !node.has(c.getName())) {
-        args[i] = Defaults.PRECISION; // a record written before --precision existed
-        continue;
-      }
-      if (!node.has(c.getName()) && ADDED_LATER.containsKey(c.getName())) {
-        args[i] = ADDED_LATER.get(c.getName()); // a record written before the field existed
+      if (!node.has(c.getName()) && Settings.byField(c.getName()).isPresent()) {
+        // A record written before the setting existed: the setting's default.
+        args[i] = Settings.byField(c.getName()).get().defaultValue();
         continue;
       }
       if (!node.has(c.getName())) {

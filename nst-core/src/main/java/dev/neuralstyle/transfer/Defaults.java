@@ -97,6 +97,13 @@ public final class Defaults {
    */
   public static final double TOLERANCE = 1e-3;
 
+  /**
+   * Early stopping's window: {@link #TOLERANCE} compares the loss with its value this many
+   * iterations earlier (within the stage). 10 is the window {@link #TOLERANCE} was measured with
+   * (docs/PERFORMANCE.md); a larger window stops later on a slowly falling loss.
+   */
+  public static final int TOLERANCE_WINDOW = 10;
+
   /** Largest accepted input image. */
   public static final long MAX_PIXELS = ImageFiles.DEFAULT_MAX_PIXELS;
 

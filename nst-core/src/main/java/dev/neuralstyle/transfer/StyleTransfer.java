@@ -37,8 +37,6 @@ import java.util.function.BooleanSupplier;
  * and images leave a run.
  */
 public final class StyleTransfer implements AutoCloseable {
-  private static final int TOLERANCE_WINDOW = 10;
-
   private final NDManager manager;
   private final ConvParameters weights;
   private final Preprocessing weightsConvention;
@@ -291,7 +289,8 @@ public final class StyleTransfer implements AutoCloseable {
                 stop = "converged";
                 break;
               }
-              if (toleranceReached(steps, request.tolerance(), stageStart)) {
+              if (toleranceReached(
+                  steps, request.tolerance(), request.toleranceWindow(), stageStart)) {
                 stop = "tolerance";
                 break;
               }
@@ -348,15 +347,15 @@ public final class StyleTransfer implements AutoCloseable {
   }
 
   private static boolean toleranceReached(
-      List<StepRecord> steps, double tolerance, int stageStart) {
-    if (tolerance <= 0 || steps.size() <= TOLERANCE_WINDOW) {
+      List<StepRecord> steps, double tolerance, int window, int stageStart) {
+    if (tolerance <= 0 || steps.size() <= window) {
       return false;
     }
-    if (steps.get(steps.size() - 1 - TOLERANCE_WINDOW).iteration() <= stageStart) {
+    if (steps.get(steps.size() - 1 - window).iteration() <= stageStart) {
       return false; // the window must lie within the current stage
     }
     double now = steps.get(steps.size() - 1).total();
-    double before = steps.get(steps.size() - 1 - TOLERANCE_WINDOW).total();
+    double before = steps.get(steps.size() - 1 - window).total();
     return Math.abs(before - now) <= tolerance * Math.abs(before);
   }
 

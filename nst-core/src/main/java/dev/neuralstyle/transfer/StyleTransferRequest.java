@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Everything that defines one style transfer, validated on construction. Build one with {@link
- * #builder()}, which starts from the defaults in {@link Defaults}; every message of a rejected
+ * #builder()}, which starts from the defaults of the {@link Settings} schema; each setting's own
+ * rule is checked by its schema entry, the rules across settings here. Every message of a rejected
  * value names the command-line flag, the rule and the value found.
  *
  * @param content the content photo; may be {@code null} for a run without content layers whose
@@ -45,8 +46,8 @@ import java.util.List;
  * @param snapshotEvery emit a snapshot image every this many iterations (0: never)
  * @param preprocessing the weights' input convention, or {@code null} to use what the weights
  *     declare
- * @param tolerance stop early when the loss changes by less than this fraction over 10 iterations
- *     (0: never)
+ * @param tolerance stop early when the loss changes by less than this fraction over {@code
+ *     toleranceWindow} iterations (0: never)
  * @param maxPixels refuse input images with more pixels than this
  * @param colorPreservation how the output keeps the content's colours
  * @param scales coarse-to-fine stage sizes before the final {@code size} (Gatys et al. 2017), each
@@ -70,6 +71,8 @@ import java.util.List;
  * @param tile 0: stages are optimised whole unless their memory estimate exceeds what the machine
  *     has, when they are tiled automatically; positive: stages whose longer side exceeds this many
  *     pixels are optimised in tiles of about this size (see {@link TileGrid})
+ * @param toleranceWindow early stopping compares the loss with its value this many iterations
+ *     earlier (see {@code tolerance})
  */
 public record StyleTransferRequest(
     Path content,
@@ -108,15 +111,16 @@ public record StyleTransferRequest(
     Precision precision,
     DeviceSpec device,
     boolean seamless,
-    int tile) {
+    int tile,
+    int toleranceWindow) {
 
   /** The longest side of any image a run works on: output, stage or style image. */
   public static final int MAX_SIDE = 16384;
 
   /** Validates every field; see the class comment. */
   public StyleTransferRequest {
-    Checks.range(width, 0, MAX_SIDE, "--width");
-    Checks.range(height, 0, MAX_SIDE, "--height");
+    Settings.WIDTH.check(width);
+    Settings.HEIGHT.check(height);
     if ((width == 0) != (height == 0) || (width > 0 && Math.min(width, height) < 16)) {
       throw new NstException(
           "invalid value for --width/--height: give both (each >= 16) or neither, found "
@@ -124,19 +128,19 @@ public record StyleTransferRequest(
               + "x"
               + height);
     }
-    Checks.required(contentLayers, "--content-layers");
-    Checks.required(styleLayers, "--style-layers");
+    Settings.CONTENT_LAYERS.check(contentLayers);
+    Settings.STYLE_LAYERS.check(styleLayers);
     if (content == null && (!contentLayers.isEmpty() || width == 0)) {
       throw new NstException(
           "missing value for --content: a content image is required unless the run has no content"
               + " layers and an output --width/--height");
     }
-    Checks.required(init, "--init");
+    Settings.INIT.check(init);
     if (content == null && (init.mode() == InitMode.CONTENT || init.mode() == InitMode.BLEND)) {
       throw new NstException(
           "invalid value for --init: '" + init.describe() + "' needs a content image");
     }
-    Checks.required(styles, "--style");
+    Settings.STYLE.check(styles);
     styles = List.copyOf(styles);
     if (styles.isEmpty() && (!styleLayers.isEmpty() || init.mode() == InitMode.STYLE)) {
       throw new NstException("invalid value for --style: at least one style image is required");
@@ -150,15 +154,15 @@ public record StyleTransferRequest(
               + styles.size()
               + " style images; give one weight per style image");
     }
-    Checks.nonNegative(styleBlend, "--style-blend");
+    Settings.STYLE_BLEND.check(styleBlend);
     if (!styleBlend.isEmpty() && styleBlend.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
       throw new NstException("invalid value for --style-blend: weights must not all be 0");
     }
-    Checks.required(model, "--model");
-    Checks.required(pooling, "--pooling");
-    Checks.range(size, 16, MAX_SIDE, "--size");
-    Checks.positiveFinite(styleScale, "--style-scale");
-    Checks.range(styleSize, 0, MAX_SIDE, "--style-size");
+    Settings.MODEL.check(model);
+    Settings.POOLING.check(pooling);
+    Settings.SIZE.check(size);
+    Settings.STYLE_SCALE.check(styleScale);
+    Settings.STYLE_SIZE.check(styleSize);
     if (styleSize == 0 && styleScale * size > MAX_SIDE) {
       throw new NstException(
           String.format(
@@ -195,22 +199,20 @@ public record StyleTransferRequest(
               + styleLayers.size()
               + " style layers");
     }
-    Checks.nonNegative(styleLayerWeights, "--style-layer-weights");
-    Checks.nonNegativeFinite(contentWeight, "--content-weight");
-    Checks.nonNegativeFinite(styleWeight, "--style-weight");
-    Checks.nonNegativeFinite(tvWeight, "--tv-weight");
-    Checks.required(lossForm, "--loss-form");
-    Checks.required(tvForm, "--tv-form");
-    Checks.required(optimizer, "--optimizer");
-    Checks.range(iterations, 1, 10_000_000, "--iterations");
-    Checks.positiveFinite(learningRate, "--learning-rate");
-    Checks.range(lbfgsHistory, 1, 1000, "--lbfgs-history");
-    Checks.range(snapshotEvery, 0, Integer.MAX_VALUE, "--save-every");
-    if (!(tolerance >= 0 && tolerance < 1)) {
-      throw new NstException(
-          "invalid value for --tolerance: must be in [0, 1), found " + tolerance);
-    }
-    Checks.required(colorPreservation, "--preserve-colors");
+    Settings.STYLE_LAYER_WEIGHTS.check(styleLayerWeights);
+    Settings.CONTENT_WEIGHT.check(contentWeight);
+    Settings.STYLE_WEIGHT.check(styleWeight);
+    Settings.TV_WEIGHT.check(tvWeight);
+    Settings.LOSS_FORM.check(lossForm);
+    Settings.TV_FORM.check(tvForm);
+    Settings.OPTIMIZER.check(optimizer);
+    Settings.ITERATIONS.check(iterations);
+    Settings.LEARNING_RATE.check(learningRate);
+    Settings.LBFGS_HISTORY.check(lbfgsHistory);
+    Settings.SAVE_EVERY.check(snapshotEvery);
+    Settings.TOLERANCE.check(tolerance);
+    Settings.TOLERANCE_WINDOW.check(toleranceWindow);
+    Settings.PRESERVE_COLORS.check(colorPreservation);
     scales = List.copyOf(scales);
     int previous = 0;
     for (int i = 0; i < scales.size(); i++) {
@@ -237,20 +239,16 @@ public record StyleTransferRequest(
               + styles.size()
               + " style images; give one mask per style image");
     }
-    Checks.required(precision, "--precision");
-    if (maxPixels < 1) {
-      throw new NstException("invalid value for --max-pixels: must be >= 1, found " + maxPixels);
-    }
-    Checks.required(device, "--device");
+    Settings.PRECISION.check(precision);
+    Settings.MAX_PIXELS.check(maxPixels);
+    Settings.DEVICE.check(device);
     if (seamless && precision != Precision.FP32) {
       throw new NstException(
           "invalid value for --precision: --seamless needs fp32 (the reduced-precision network"
               + " pads with zeros only), found "
               + precision.cliName());
     }
-    if (tile != 0) {
-      Checks.range(tile, TileGrid.MIN_TILE, 16384, "--tile");
-    }
+    Settings.TILE.check(tile);
     if (tile != 0 && contentMask != null) {
       throw new NstException(
           "invalid value for --tile: tiling does not support --content-mask yet, found --tile "

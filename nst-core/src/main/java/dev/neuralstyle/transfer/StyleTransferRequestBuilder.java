@@ -11,51 +11,58 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Mutable builder of a {@link StyleTransferRequest}; starts from {@link Defaults}. {@link #build()}
- * validates.
+ * Mutable builder of a {@link StyleTransferRequest}; starts from the defaults of the {@link
+ * Settings} schema. {@link #build()} validates.
  */
 public final class StyleTransferRequestBuilder {
-  private Path content = null;
-  private List<Path> styles = List.of();
-  private List<Double> styleBlend = List.of();
-  private VggModel model = Defaults.MODEL;
-  private PoolingMode pooling = Defaults.POOLING;
-  private int size = Defaults.SIZE;
-  private double styleScale = Defaults.STYLE_SCALE;
-  private int styleSize = 0;
-  private List<String> contentLayers = Defaults.CONTENT_LAYERS;
-  private List<String> styleLayers = Defaults.STYLE_LAYERS;
-  private List<Double> styleLayerWeights = List.of();
-  private double contentWeight = Defaults.CONTENT_WEIGHT;
-  private double styleWeight = Defaults.STYLE_WEIGHT;
-  private double tvWeight = Defaults.TV_WEIGHT;
-  private LossForm lossForm = Defaults.LOSS_FORM;
-  private TvForm tvForm = Defaults.TV_FORM;
-  private boolean adaptiveWeights = false;
-  private OptimizerKind optimizer = Defaults.OPTIMIZER;
-  private int iterations = Defaults.ITERATIONS;
-  private double learningRate = Defaults.LEARNING_RATE;
-  private int lbfgsHistory = Defaults.LBFGS_HISTORY;
-  private InitSpec init = Defaults.INIT;
+  private Path content;
+  private List<Path> styles;
+  private List<Double> styleBlend;
+  private VggModel model;
+  private PoolingMode pooling;
+  private int size;
+  private double styleScale;
+  private int styleSize;
+  private List<String> contentLayers;
+  private List<String> styleLayers;
+  private List<Double> styleLayerWeights;
+  private double contentWeight;
+  private double styleWeight;
+  private double tvWeight;
+  private LossForm lossForm;
+  private TvForm tvForm;
+  private boolean adaptiveWeights;
+  private OptimizerKind optimizer;
+  private int iterations;
+  private double learningRate;
+  private int lbfgsHistory;
+  private InitSpec init;
   // Whether init was chosen: without a content image (a texture) the default start is noise.
   private boolean initChosen;
-  private long seed = Defaults.SEED;
-  private int snapshotEvery = Defaults.SNAPSHOT_EVERY;
-  private Preprocessing preprocessing = null;
-  private double tolerance = Defaults.TOLERANCE;
-  private long maxPixels = Defaults.MAX_PIXELS;
-  private ColorPreservation colorPreservation = Defaults.COLOR_PRESERVATION;
-  private List<Integer> scales = List.of();
-  private Path contentMask = null;
-  private List<Path> styleMasks = List.of();
-  private int width = 0;
-  private int height = 0;
-  private Precision precision = Defaults.PRECISION;
-  private DeviceSpec device = Defaults.DEVICE;
-  private boolean seamless = Defaults.SEAMLESS;
-  private int tile = Defaults.TILE;
+  private long seed;
+  private int snapshotEvery;
+  private Preprocessing preprocessing;
+  private double tolerance;
+  private long maxPixels;
+  private ColorPreservation colorPreservation;
+  private List<Integer> scales;
+  private Path contentMask;
+  private List<Path> styleMasks;
+  private int width;
+  private int height;
+  private Precision precision;
+  private DeviceSpec device;
+  private boolean seamless;
+  private int tile;
+  private int toleranceWindow;
 
-  StyleTransferRequestBuilder() {}
+  /** Holds every setting's default ({@link Settings}). */
+  StyleTransferRequestBuilder() {
+    for (Setting<?> s : Settings.all()) {
+      s.reset(this);
+    }
+    initChosen = false;
+  }
 
   StyleTransferRequestBuilder(StyleTransferRequest r) {
     this.content = r.content();
@@ -96,6 +103,7 @@ public final class StyleTransferRequestBuilder {
     this.device = r.device();
     this.seamless = r.seamless();
     this.tile = r.tile();
+    this.toleranceWindow = r.toleranceWindow();
   }
 
   /** Sets {@link StyleTransferRequest#content()}. */
@@ -504,6 +512,17 @@ public final class StyleTransferRequestBuilder {
     return tile;
   }
 
+  /** Sets {@link StyleTransferRequest#toleranceWindow()}. */
+  public StyleTransferRequestBuilder toleranceWindow(int toleranceWindow) {
+    this.toleranceWindow = toleranceWindow;
+    return this;
+  }
+
+  /** The current value of {@link StyleTransferRequest#toleranceWindow()}. */
+  public int toleranceWindow() {
+    return toleranceWindow;
+  }
+
   /** Validates and returns the request. */
   public StyleTransferRequest build() {
     return new StyleTransferRequest(
@@ -543,6 +562,7 @@ public final class StyleTransferRequestBuilder {
         precision,
         device,
         seamless,
-        tile);
+        tile,
+        toleranceWindow);
   }
 }

@@ -156,6 +156,19 @@ class StyleTransferRunTest {
     double before = steps.get(steps.size() - 11).total();
     double now = steps.get(steps.size() - 1).total();
     assertTrue(before - now <= 0.1 * before, before + " -> " + now);
+
+    // A window twice as long measures the fall over 20 iterations: the run goes on longer.
+    StyleTransferResult longer =
+        engine.run(
+            small().iterations(300).tolerance(0.1).toleranceWindow(20).build(),
+            ProgressListener.NONE,
+            () -> false);
+    assertTrue(
+        longer.evaluations() > r.evaluations(),
+        "window 20: " + longer.evaluations() + ", window 10: " + r.evaluations());
+    List<StepRecord> ls = longer.steps();
+    double before20 = ls.get(ls.size() - 21).total();
+    assertTrue(before20 - ls.get(ls.size() - 1).total() <= 0.1 * before20, "window 20 reached");
   }
 
   @Test

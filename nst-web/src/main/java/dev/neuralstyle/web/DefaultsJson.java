@@ -1,26 +1,20 @@
 package dev.neuralstyle.web;
 
-import dev.neuralstyle.features.PoolingMode;
-import dev.neuralstyle.features.Precision;
-import dev.neuralstyle.optimize.OptimizerKind;
-import dev.neuralstyle.transfer.ColorPreservation;
 import dev.neuralstyle.transfer.Defaults;
-import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.Preset;
+import dev.neuralstyle.transfer.Setting;
+import dev.neuralstyle.transfer.Settings;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import dev.neuralstyle.weights.VggWeights;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code GET /api/defaults}: the form's starting values, read from the library's {@code Defaults}
- * through a fresh request builder (so no default is written twice), each preset's values, the
- * choices of each enumerated field, the server's weights and limits.
+ * {@code GET /api/defaults}: every form field's starting value (the library's {@link Settings}
+ * schema, through a fresh request builder, so no default is written twice), each preset's values,
+ * the choices of each enumerated field, the server's weights and limits.
  */
 final class DefaultsJson {
   private DefaultsJson() {}
@@ -41,17 +35,11 @@ final class DefaultsJson {
     }
     m.put("presets", presets);
     Map<String, Object> choices = new LinkedHashMap<>();
-    choices.put(
-        "optimizer", Arrays.stream(OptimizerKind.values()).map(OptimizerKind::cliName).toList());
-    choices.put("pooling", Arrays.stream(PoolingMode.values()).map(PoolingMode::cliName).toList());
-    choices.put("seamless", List.of("false", "true"));
-    choices.put("precision", Arrays.stream(Precision.values()).map(Precision::cliName).toList());
-    choices.put(
-        "preserve-colors",
-        Arrays.stream(ColorPreservation.values()).map(ColorPreservation::cliName).toList());
-    choices.put(
-        "device",
-        Arrays.stream(DeviceSpec.Kind.values()).map(k -> new DeviceSpec(k, 0).describe()).toList());
+    for (Setting<?> setting : Settings.in(Setting.Front.FORM)) {
+      if (!setting.type().choices().isEmpty()) {
+        choices.put(setting.key(), setting.type().choices());
+      }
+    }
     m.put("choices", choices);
     m.put("unavailable", unavailable);
     Map<String, Object> server = new LinkedHashMap<>();
@@ -73,31 +61,18 @@ final class DefaultsJson {
     return m;
   }
 
-  /** The form fields' values in a builder, named like the CLI's options. */
+  /**
+   * Every form field's value in a builder, by its key: numbers and switches as JSON numbers and
+   * booleans, everything else as the text the field parses.
+   */
   private static Map<String, Object> values(StyleTransferRequestBuilder b) {
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("model", b.model().cliName());
-    v.put("size", b.size());
-    v.put("iterations", b.iterations());
-    v.put("content-weight", b.contentWeight());
-    v.put("style-weight", b.styleWeight());
-    v.put("tv-weight", b.tvWeight());
-    v.put("optimizer", b.optimizer().cliName());
-    v.put("learning-rate", b.learningRate());
-    v.put("pooling", b.pooling().cliName());
-    v.put("precision", b.precision().cliName());
-    v.put("preserve-colors", b.colorPreservation().cliName());
-    v.put("content-layers", String.join(",", b.contentLayers()));
-    v.put("style-layers", String.join(",", b.styleLayers()));
-    v.put("loss-form", b.lossForm().name().toLowerCase(Locale.ROOT));
-    v.put("tv-form", b.tvForm().name().toLowerCase(Locale.ROOT));
-    v.put("adaptive-weights", b.adaptiveWeights());
-    v.put("init", b.init().describe());
-    v.put("seed", b.seed());
-    v.put("style-size", b.styleSize());
-    v.put("device", b.device().describe());
-    v.put("seamless", String.valueOf(b.seamless()));
-    v.put("tile", b.tile());
+    for (Setting<?> setting : Settings.in(Setting.Front.FORM)) {
+      Object value = setting.get().apply(b);
+      v.put(
+          setting.key(),
+          value instanceof Number || value instanceof Boolean ? value : setting.text(b));
+    }
     return v;
   }
 }
