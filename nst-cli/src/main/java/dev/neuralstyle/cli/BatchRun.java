@@ -73,7 +73,7 @@ final class BatchRun {
     LayerFallback fallback = LayerFallback.forWeights(request.model(), weights);
     StyleTransferRequest fitted =
         fallback.applyTo(request, settings.contentLayersChosen(), settings.styleLayersChosen());
-    if (fitted != request && !quiet) {
+    if (!fitted.equals(request) && !quiet) {
       streams.err().println("note: " + fallback.note());
       streams.err().flush();
     }

@@ -55,7 +55,7 @@ final class TransferRun {
     LayerFallback fallback = LayerFallback.forWeights(request.model(), weights);
     StyleTransferRequest fitted =
         fallback.applyTo(request, options.contentLayersChosen(), options.styleLayersChosen());
-    if (fitted != request && !options.quiet()) {
+    if (!fitted.equals(request) && !options.quiet()) {
       streams.err().println("note: " + fallback.note());
       streams.err().flush();
     }

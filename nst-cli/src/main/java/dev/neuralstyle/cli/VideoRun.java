@@ -75,7 +75,7 @@ final class VideoRun {
     // The default layers follow the weights, as for `transfer` (LayerFallback).
     LayerFallback fallback = LayerFallback.forWeights(frames.model(), weights);
     StyleTransferRequest fitted = fallback.applyTo(frames, contentLayersChosen, styleLayersChosen);
-    if (fitted != frames && !quiet) {
+    if (!fitted.equals(frames) && !quiet) {
       streams.err().println("note: " + fallback.note());
       streams.err().flush();
     }

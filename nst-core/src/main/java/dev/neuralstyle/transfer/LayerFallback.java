@@ -84,7 +84,7 @@ public record LayerFallback(List<String> contentLayers, List<String> styleLayers
    * {@code request} on this fallback's layers where it would run on the defaults: its content
    * layers unless {@code contentChosen}, its style layers unless {@code styleChosen} (chosen by the
    * user, a preset or a run record). Returns {@code request} itself when the defaults fit or both
-   * were chosen, so {@code applyTo(r, ...) != r} says that the run fell back.
+   * were chosen, so a result that differs from {@code request} says that the run fell back.
    */
   public StyleTransferRequest applyTo(
       StyleTransferRequest request, boolean contentChosen, boolean styleChosen) {
