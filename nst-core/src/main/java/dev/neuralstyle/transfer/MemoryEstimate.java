@@ -46,14 +46,18 @@ public final class MemoryEstimate {
     layers.addAll(r.styleLayers());
     String deepest = VggLayers.deepest(r.model(), layers);
     long peak = 0;
+    int styleSide = styleSide(r);
     for (TilePlan plan : plans(r, contentWidth, contentHeight)) {
       // A stage that fits only in tiles is counted at its tiled estimate (TilePlan decides).
       peak = Math.max(peak, plan.estimateBytes());
-    }
-    int styleSide = styleSide(r);
-    if (!r.styles().isEmpty()) {
-      peak =
-          Math.max(peak, BASE + 4 * (long) activations(r.model(), deepest, styleSide, styleSide));
+      if (!r.styles().isEmpty()) {
+        // The style images' forward pass at this stage (square, the worst case for their unknown
+        // shape); a tiled stage computes their Gram matrices tile by tile too.
+        int side =
+            (int) Math.round(styleSide * (double) Math.max(plan.width(), plan.height()) / r.size());
+        int window = plan.tiled() ? Math.min(side, plan.tile() + 2 * plan.halo()) : side;
+        peak = Math.max(peak, BASE + 4 * (long) activations(r.model(), deepest, window, window));
+      }
     }
     return peak;
   }

@@ -90,33 +90,34 @@ public record TilePlan(
 
   /**
    * The plan within {@code available} bytes: whole with the requested optimiser if it fits; else
-   * tiled with it (the largest tile that fits, or the {@code --tile} asked for); else, for L-BFGS,
-   * the longest history down to {@link #MIN_HISTORY} that fits with a tile of at least 512 px, then
-   * Adam (4 image-sized arrays instead of 2 per history pair), then the same with any tile. When
-   * nothing fits the plan is whole with the request's settings and the estimate over {@code
+   * tiled with it, the largest tile of at least 512 px that fits (or the {@code --tile} asked for);
+   * else, for L-BFGS, the longest history down to {@link #MIN_HISTORY} that fits with such a tile,
+   * then Adam (4 image-sized arrays instead of 2 per history pair); then the same with any tile.
+   * When nothing fits the plan is whole with the request's settings and the estimate over {@code
    * available}, which {@link MemoryEstimate#checkRun} refuses before any work.
    */
   static TilePlan choose(
       StyleTransferRequest r, String deepest, int width, int height, OptionalLong available) {
     long limit = available.isPresent() ? available.getAsLong() : Long.MAX_VALUE;
     TilePlan asked = choose(r, deepest, width, height, limit, r.optimizer(), r.lbfgsHistory(), 0);
-    if (asked.estimateBytes() <= limit || available.isEmpty()) {
+    if (available.isEmpty() || (asked.estimateBytes() <= limit && asked.tile() == 0)) {
       return asked;
     }
     for (int minTile : new int[] {EFFICIENT_TILE, 0}) {
       if (r.optimizer() == OptimizerKind.LBFGS) {
-        for (int h = r.lbfgsHistory() - 1; h >= MIN_HISTORY; h--) {
+        for (int h = r.lbfgsHistory(); h >= MIN_HISTORY; h--) {
           TilePlan p = choose(r, deepest, width, height, limit, OptimizerKind.LBFGS, h, minTile);
           if (p.estimateBytes() <= limit) {
             return p;
           }
         }
       }
-      if (r.optimizer() != OptimizerKind.GD) {
-        TilePlan p = choose(r, deepest, width, height, limit, OptimizerKind.ADAM, 0, minTile);
-        if (p.estimateBytes() <= limit) {
-          return p;
-        }
+      TilePlan p =
+          r.optimizer() == OptimizerKind.LBFGS
+              ? choose(r, deepest, width, height, limit, OptimizerKind.ADAM, 0, minTile)
+              : choose(r, deepest, width, height, limit, r.optimizer(), r.lbfgsHistory(), minTile);
+      if (p.estimateBytes() <= limit) {
+        return p;
       }
     }
     return asked;
