@@ -9,6 +9,7 @@ import dev.neuralstyle.transfer.MemoryEstimate;
 import dev.neuralstyle.transfer.StyleTransfer;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferResult;
+import dev.neuralstyle.transfer.TilePlan;
 import dev.neuralstyle.weights.VggWeights;
 import dev.neuralstyle.weights.WeightsLoader;
 import java.nio.file.Path;
@@ -65,6 +66,15 @@ final class TransferRun {
     weights.requireLayers(layers);
     // Last of the checks, so that a failing one leaves no new directory behind.
     options.outputs().prepareDirectories();
+    if (!options.quiet() && request.content() != null) {
+      // One line per stage that tiles or changes the optimiser to fit the memory.
+      int[] d = ImageFiles.dimensions(request.content(), "content image", request.maxPixels());
+      for (TilePlan p : MemoryEstimate.plans(request, d[0], d[1])) {
+        if (p.tiled() || p.changesOptimizer(request)) {
+          streams.err().println("memory: " + p.describe());
+        }
+      }
+    }
     say(
         "weights: %s (%s, %s, %s)",
         file, weights.model().cliName(), weights.format(), weights.preprocessing().cliName());

@@ -91,6 +91,10 @@ public final class RunRecordWriter {
       m.put("halo", p.tiled() ? p.halo() : 0);
       m.put("reason", p.reason());
       m.put("estimateBytes", p.estimateBytes());
+      m.put("optimizer", p.optimizer().name().toLowerCase(java.util.Locale.ROOT));
+      if (p.optimizer() == dev.neuralstyle.optimize.OptimizerKind.LBFGS) {
+        m.put("lbfgsHistory", p.history());
+      }
       stages.add(m);
     }
     result.put("stages", stages);

@@ -46,17 +46,38 @@ public final class MemoryEstimate {
     layers.addAll(r.styleLayers());
     String deepest = VggLayers.deepest(r.model(), layers);
     long peak = 0;
-    for (int size : r.stageSizes()) {
-      int[] wh = stageDimensions(r, size, contentWidth, contentHeight);
-      // A stage that fits only in tiles is counted at its tiled estimate (TilePlan decides).
-      peak = Math.max(peak, TilePlan.choose(r, deepest, wh[0], wh[1]).estimateBytes());
-    }
     int styleSide = styleSide(r);
-    if (!r.styles().isEmpty()) {
-      peak =
-          Math.max(peak, BASE + 4 * (long) activations(r.model(), deepest, styleSide, styleSide));
+    for (TilePlan plan : plans(r, contentWidth, contentHeight)) {
+      // A stage that fits only in tiles is counted at its tiled estimate (TilePlan decides).
+      peak = Math.max(peak, plan.estimateBytes());
+      if (!r.styles().isEmpty()) {
+        // The style images' forward pass at this stage (square, the worst case for their unknown
+        // shape); a tiled stage computes their Gram matrices tile by tile too.
+        int side =
+            (int) Math.round(styleSide * (double) Math.max(plan.width(), plan.height()) / r.size());
+        int window = plan.tiled() ? Math.min(side, plan.tile() + 2 * plan.halo()) : side;
+        peak = Math.max(peak, BASE + 4 * (long) activations(r.model(), deepest, window, window));
+      }
     }
     return peak;
+  }
+
+  /**
+   * Each stage's plan (whole or tiled, and the optimiser settings that fit) for a run of {@code r}
+   * on a content image of {@code contentWidth x contentHeight} (ignored when the request gives an
+   * output size), as the run will choose them with the memory available now.
+   */
+  public static List<TilePlan> plans(StyleTransferRequest r, int contentWidth, int contentHeight) {
+    List<String> layers = new ArrayList<>(r.contentLayers());
+    layers.addAll(r.styleLayers());
+    String deepest = VggLayers.deepest(r.model(), layers);
+    OptionalLong available = available();
+    List<TilePlan> plans = new ArrayList<>();
+    for (int size : r.stageSizes()) {
+      int[] wh = stageDimensions(r, size, contentWidth, contentHeight);
+      plans.add(TilePlan.choose(r, deepest, wh[0], wh[1], available));
+    }
+    return plans;
   }
 
   /**
@@ -106,11 +127,13 @@ public final class MemoryEstimate {
   /**
    * Estimated peak bytes of a tiled stage ({@link TiledObjective}): the activations of one {@code
    * windowWidth x windowHeight} tile, the optimiser's image-sized arrays (tiling does not shrink
-   * them), the image and gradient copies of a tiled evaluation, and the largest whole-image feature
-   * map the targets are assembled into (64 channels at full size).
+   * them), the image and gradient copies of a tiled evaluation (Java and native), and the whole
+   * maps of the content layers (the content targets, assembled from tiles; style targets are summed
+   * Gram matrices and need no whole map).
    */
   static long tiledBytes(
       VggModel model,
+      List<String> contentLayers,
       String deepest,
       int width,
       int height,
@@ -119,13 +142,22 @@ public final class MemoryEstimate {
       OptimizerKind optimizer,
       int history) {
     double pixels = (double) width * height;
+    double contentMaps = 0;
+    for (String layer : contentLayers) {
+      int pools = 0;
+      for (String name : model.layerNames().subList(0, model.indexOf(layer) + 1)) {
+        pools += name.startsWith("pool") ? 1 : 0;
+      }
+      contentMaps +=
+          VggLayers.channels(Math.min(5, VggLayers.blockOf(layer))) * pixels / (1L << (2 * pools));
+    }
     return BASE
         + (long)
             (4
                 * (2 * activations(model, deepest, windowWidth, windowHeight)
                     + optimizerArrays(width, height, optimizer, history)
-                    + 2 * 3 * pixels
-                    + 64 * pixels));
+                    + 4 * 3 * pixels
+                    + contentMaps));
   }
 
   /** Float count of the activations up to {@code deepest} at {@code width x height}. */
@@ -172,9 +204,53 @@ public final class MemoryEstimate {
     }
   }
 
-  /** MemAvailable from /proc/meminfo, where there is one. */
+  /**
+   * The memory a run may use: MemAvailable from /proc/meminfo, where there is one, capped by the
+   * environment variable {@value #LIMIT_VARIABLE} (bytes, or a number with a K, M or G suffix:
+   * {@code 6G}) when it is set, so that a run on a shared machine plans for its share.
+   *
+   * @throws NstException if the variable is set but not a size
+   */
   public static OptionalLong available() {
-    return meminfo("MemAvailable:");
+    OptionalLong os = meminfo("MemAvailable:");
+    OptionalLong limit = parseLimit(System.getenv(LIMIT_VARIABLE));
+    if (limit.isEmpty()) {
+      return os;
+    }
+    return OptionalLong.of(
+        os.isPresent() ? Math.min(os.getAsLong(), limit.getAsLong()) : limit.getAsLong());
+  }
+
+  /** The environment variable that caps the memory a run plans for. */
+  public static final String LIMIT_VARIABLE = "NEURAL_STYLE_MEMORY";
+
+  /** {@code value} (bytes, or with a K, M or G suffix, powers of 1024) as bytes; empty if null. */
+  static OptionalLong parseLimit(String value) {
+    if (value == null || value.isBlank()) {
+      return OptionalLong.empty();
+    }
+    String v = value.trim().toUpperCase(java.util.Locale.ROOT);
+    int shift =
+        switch (v.charAt(v.length() - 1)) {
+          case 'K' -> 10;
+          case 'M' -> 20;
+          case 'G' -> 30;
+          default -> 0;
+        };
+    try {
+      double number = Double.parseDouble(shift == 0 ? v : v.substring(0, v.length() - 1));
+      if (number > 0 && Double.isFinite(number)) {
+        return OptionalLong.of((long) (number * (1L << shift)));
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new NstException(
+        "invalid value for "
+            + LIMIT_VARIABLE
+            + ": must be a positive size in bytes, optionally with K, M or G (6G), found '"
+            + value
+            + "'");
   }
 
   /** MemTotal from /proc/meminfo (the machine's physical memory), where there is one. */

@@ -175,8 +175,7 @@ public final class StyleTransfer implements AutoCloseable {
         TilePlan plan = TilePlan.choose(request, deepest, w, h);
         plans.add(plan);
         if (!plan.tiled()) {
-          MemoryEstimate.check(
-              request.model(), deepest, w, h, request.optimizer(), request.lbfgsHistory());
+          MemoryEstimate.check(request.model(), deepest, w, h, plan.optimizer(), plan.history());
         }
         try (NDManager stageManager = run.newSubManager()) {
           StyleTargets targets =
@@ -251,7 +250,7 @@ public final class StyleTransfer implements AutoCloseable {
             listener.onEvent(new RunStarted(totalBudget, w, h, setup));
             optStart = System.nanoTime();
           }
-          try (ImageOptimizer optimizer = createOptimizer(request, x0, convention)) {
+          try (ImageOptimizer optimizer = createOptimizer(request, plan, x0, convention)) {
             x0.close();
             int lastSnapshot = done;
             int stageStart = done;
@@ -329,20 +328,21 @@ public final class StyleTransfer implements AutoCloseable {
     return ColorControl.content(colors, images.initFile());
   }
 
+  /** The stage's optimiser: the request's, with the history or kind its memory plan chose. */
   private static ImageOptimizer createOptimizer(
-      StyleTransferRequest r, NDArray x0, Preprocessing convention) {
+      StyleTransferRequest r, TilePlan plan, NDArray x0, Preprocessing convention) {
     PixelBounds bounds = PixelBounds.of(convention);
     // The learning rate is given in 8-bit pixel levels; convert to the network's input units.
     float levelsToInput =
         (float) (convention.scale() / 255.0 / average(convention.stdRgb()) * r.learningRate());
-    switch (r.optimizer()) {
+    switch (plan.optimizer()) {
       case ADAM:
         return new AdamOptimizer(x0, levelsToInput, 0.9f, 0.999f, 1e-8f, bounds);
       case GD:
         return new NormalizedGradientDescent(x0, levelsToInput, bounds);
       case LBFGS:
       default:
-        return new LbfgsOptimizer(x0, r.lbfgsHistory(), 1e-12, 1e-12);
+        return new LbfgsOptimizer(x0, plan.history(), 1e-12, 1e-12);
     }
   }
 

@@ -86,7 +86,14 @@ final class TargetComputation {
               : scratch.zeros(new Shape(1, 3, height, width));
       List<String> all = new ArrayList<>(request.contentLayers());
       all.addAll(request.styleLayers());
-      Map<String, NDArray> maps = all.isEmpty() ? Map.of() : features.extract(c, all);
+      // A tiled stage keeps whole maps of the content layers only; of the style layers it needs
+      // just the number of positions (no masks in a tiled stage).
+      TiledFeatures.Pass tiled =
+          features instanceof TiledFeatures t && palette == null
+              ? t.pass(c, request.contentLayers(), request.styleLayers())
+              : null;
+      Map<String, NDArray> maps =
+          tiled != null ? tiled.maps() : all.isEmpty() ? Map.of() : features.extract(c, all);
       for (String layer : request.contentLayers()) {
         contentTargets.put(layer, keep(maps.get(layer).duplicate(), owner));
       }
@@ -95,7 +102,9 @@ final class TargetComputation {
         NDArray[] masks = new NDArray[regions];
         double[] counts = new double[regions];
         for (int r = 0; r < regions; r++) {
-          if (planes == null) {
+          if (tiled != null) {
+            counts[r] = tiled.positions().get(layer);
+          } else if (planes == null) {
             counts[r] = GramMatrix.positions(maps.get(layer));
           } else {
             masks[r] = keep(maskAt(owner, planes[r], contentMask, features, layer), owner);
@@ -122,11 +131,21 @@ final class TargetComputation {
                     scratch,
                     styleKey(request, features, convention, style),
                     request.styleLayers(),
-                    () ->
-                        wholeImageGrams(
-                            features.extract(
-                                ImageTensors.toTensor(scratch, style, convention),
-                                request.styleLayers())));
+                    () -> {
+                      NDArray image = ImageTensors.toTensor(scratch, style, convention);
+                      if (features instanceof TiledFeatures t) {
+                        // Summed over tiles: a print-size style image's maps are never whole.
+                        TiledFeatures.Pass p = t.pass(image, List.of(), request.styleLayers());
+                        Map<String, NDArray> perPosition = new LinkedHashMap<>();
+                        p.grams()
+                            .forEach(
+                                (layer, g) ->
+                                    perPosition.put(
+                                        layer, g.div((float) (long) p.positions().get(layer))));
+                        return perPosition;
+                      }
+                      return wholeImageGrams(features.extract(image, request.styleLayers()));
+                    });
         Map<String, NDArray> maps =
             planes == null
                 ? null

@@ -2,6 +2,7 @@ package dev.neuralstyle.transfer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * The tiles of one tiled evaluation: cores that partition the image, each optimised through a
@@ -45,24 +46,20 @@ record TileGrid(List<Tile> tiles) {
   }
 
   /**
-   * The grid over a {@code width x height} image with cores of {@code core} pixels (a multiple of
-   * {@code align}), windows {@code halo} pixels wider on every side, shifted by the offsets
-   * (multiples of {@code align}, taken modulo {@code core}).
+   * The grid over a {@code width x height} image with cores of at most {@code core} pixels (a
+   * multiple of {@code align}) and windows {@code halo} pixels wider on every side, in as few tiles
+   * as that size allows: {@code ceil(side / core)} cores per side, of nearly equal lengths. With
+   * {@code random}, the cuts move randomly: a wrapping grid turns by a random offset, a clipped one
+   * moves each cut within the slack its neighbours leave (cores stay at most {@code core} long).
+   * Without it the cores are equal and start at 0.
    */
   static TileGrid of(
-      int width,
-      int height,
-      int core,
-      int halo,
-      int align,
-      int offsetX,
-      int offsetY,
-      boolean wrap) {
+      int width, int height, int core, int halo, int align, SplittableRandom random, boolean wrap) {
     if (core % align != 0 || halo % align != 0) {
       throw new IllegalArgumentException("core and halo must be multiples of " + align);
     }
-    List<int[]> columns = spans(width, core, Math.floorMod(offsetX, core), align, wrap);
-    List<int[]> rows = spans(height, core, Math.floorMod(offsetY, core), align, wrap);
+    List<int[]> columns = spans(width, core, align, random, wrap);
+    List<int[]> rows = spans(height, core, align, random, wrap);
     List<Tile> tiles = new ArrayList<>();
     for (int[] r : rows) {
       for (int[] c : columns) {
@@ -77,43 +74,46 @@ record TileGrid(List<Tile> tiles) {
   }
 
   /**
-   * Start and length of the cores along one side of {@code size} pixels: cuts at {@code offset + k
-   * core}. Without wrap the first and last cores are clipped at the border; with wrap the core that
-   * crosses the edge starts near the end and runs past it. A core shorter than {@code align} is
-   * merged into its neighbour.
+   * Start and length of the cores along one side of {@code size} pixels, in units of {@code align}
+   * (the last unit may be partial): {@code n = ceil(units / coreUnits)} cores of nearly equal
+   * length, then, with {@code random}, each cut moved by a random amount that keeps both of its
+   * cores between one unit and {@code coreUnits}, or (wrapping) the whole circle turned by a random
+   * number of units.
    */
-  private static List<int[]> spans(int size, int core, int offset, int align, boolean wrap) {
-    List<Integer> cuts = new ArrayList<>();
-    int first = offset == 0 ? 0 : offset - core;
-    for (int c = first; c < size; c += core) {
-      cuts.add(c);
+  private static List<int[]> spans(
+      int size, int core, int align, SplittableRandom random, boolean wrap) {
+    int units = (size + align - 1) / align;
+    int coreUnits = core / align;
+    int n = (units + coreUnits - 1) / coreUnits;
+    int[] lengths = new int[n];
+    for (int i = 0; i < n; i++) {
+      lengths[i] = units / n + (i < units % n ? 1 : 0);
+    }
+    int shift = 0;
+    if (random != null) {
+      for (int i = 0; i + 1 < n; i++) {
+        // The cut between cores i and i+1 moves by d: lengths[i] + d and lengths[i+1] - d stay in
+        // [1, coreUnits].
+        int low = Math.max(1 - lengths[i], lengths[i + 1] - coreUnits);
+        int high = Math.min(coreUnits - lengths[i], lengths[i + 1] - 1);
+        if (high > low) {
+          int d = low + random.nextInt(high - low + 1);
+          lengths[i] += d;
+          lengths[i + 1] -= d;
+        }
+      }
+      if (wrap) {
+        shift = random.nextInt(units);
+      }
     }
     List<int[]> spans = new ArrayList<>();
-    if (wrap) {
-      // Cuts at offset + k core modulo size; the last span closes the circle to offset.
-      int start = offset;
-      while (start < offset + size) {
-        int end = Math.min(start + core, offset + size);
-        if (offset + size - end < align) {
-          end = offset + size;
-        }
-        spans.add(new int[] {start % size, end - start});
-        start = end;
-      }
-      return spans;
-    }
-    for (int i = 0; i < cuts.size(); i++) {
-      int start = Math.max(0, cuts.get(i));
-      int end = i + 1 < cuts.size() ? cuts.get(i + 1) : size;
-      if (size - end < align) {
-        end = size;
-      }
-      if (end > start) {
-        spans.add(new int[] {start, end - start});
-      }
-      if (end == size) {
-        break;
-      }
+    int start = shift;
+    for (int i = 0; i < n; i++) {
+      // The last unit is short by units * align - size pixels: the core that holds it is too.
+      boolean holdsLast = Math.floorMod(units - 1 - start, units) < lengths[i];
+      int length = lengths[i] * align - (holdsLast ? units * align - size : 0);
+      spans.add(new int[] {(start % units) * align, length});
+      start += lengths[i];
     }
     return spans;
   }

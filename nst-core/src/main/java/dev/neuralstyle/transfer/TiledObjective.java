@@ -103,17 +103,7 @@ final class TiledObjective implements Objective {
     int w = (int) shape.get(3);
     float[] image = x.toFloatArray();
     boolean wrap = request.seamless();
-    int steps = plan.tile() / align;
-    TileGrid grid =
-        TileGrid.of(
-            w,
-            h,
-            plan.tile(),
-            plan.halo(),
-            align,
-            align * random.nextInt(steps),
-            align * random.nextInt(steps),
-            wrap);
+    TileGrid grid = TileGrid.of(w, h, plan.tile(), plan.halo(), align, random, wrap);
     double alpha = request.contentWeight();
     boolean adaptive = request.adaptiveWeights();
     // Pass 1: the whole image's Gram matrices and content loss, tile by tile, no gradients.
@@ -121,9 +111,13 @@ final class TiledObjective implements Objective {
     Map<String, Long> positions = new LinkedHashMap<>();
     double content = 0;
     boolean firstPass = !styleTargets.isEmpty() || adaptive;
+    // The first pass stops at the deepest style layer: a deeper content layer's loss is summed in
+    // the second pass, unless adaptive weights need it before (pass 1 then goes all the way).
+    Set<String> firstLayers = adaptive ? layers : styleTargets.keySet();
+    boolean contentInFirst = adaptive;
     for (Tile tile : firstPass ? grid.tiles() : List.<Tile>of()) {
       try (NDManager t = scratch.newSubManager()) {
-        Map<String, NDArray> maps = features.extract(window(t, image, w, h, tile), layers);
+        Map<String, NDArray> maps = features.extract(window(t, image, w, h, tile), firstLayers);
         for (String layer : styleTargets.keySet()) {
           NDArray f = core(maps.get(layer), tile, layer);
           NDArray g = GramMatrix.of(f, LossForm.PAPER);
@@ -136,7 +130,7 @@ final class TiledObjective implements Objective {
             sum.addi(g);
           }
         }
-        for (String layer : targets.content().keySet()) {
+        for (String layer : contentInFirst ? targets.content().keySet() : Set.<String>of()) {
           content += contentTerm(maps.get(layer), tile, layer).getFloat();
         }
       }
@@ -162,7 +156,8 @@ final class TiledObjective implements Objective {
         style = styleLoss.getFloat();
         collector.backward(Scalars.times(styleLoss, scale(request.styleWeight(), style)));
       }
-      leaves.forEach((layer, g) -> styleGradients.put(layer, g.getGradient()));
+      // 2 dE/dG: the gradient of <M, G> with respect to F^T (positions x channels) is 2 F^T M.
+      leaves.forEach((layer, g) -> styleGradients.put(layer, g.getGradient().mul(2f)));
     }
     // Total variation on the whole image (image-sized, cheap); its gradient starts the sum.
     double tv = 0;
@@ -181,8 +176,8 @@ final class TiledObjective implements Objective {
       gradient = leaf.getGradient().toFloatArray();
     }
     // Pass 2: each tile's share of the gradient.
-    double contentScale = firstPass ? scale(alpha, content) : alpha;
-    boolean contentCounted = firstPass;
+    double contentScale = contentInFirst ? scale(alpha, content) : alpha;
+    boolean contentCounted = contentInFirst;
     for (Tile tile : grid.tiles()) {
       try (NDManager t = scratch.newSubManager()) {
         NDArray leaf = window(t, image, w, h, tile).duplicate();
@@ -191,8 +186,9 @@ final class TiledObjective implements Objective {
           Map<String, NDArray> maps = features.extract(leaf, layers);
           NDArray surrogate = Scalars.times(leaf.sum(), 0);
           for (Map.Entry<String, NDArray> e : styleGradients.entrySet()) {
-            NDArray g = GramMatrix.of(core(maps.get(e.getKey()), tile, e.getKey()), LossForm.PAPER);
-            surrogate = surrogate.add(g.mul(e.getValue()).sum());
+            surrogate =
+                surrogate.add(
+                    gramSurrogate(core(maps.get(e.getKey()), tile, e.getKey()), e.getValue()));
           }
           for (String layer : targets.content().keySet()) {
             NDArray term = contentTerm(maps.get(layer), tile, layer);
@@ -222,6 +218,20 @@ final class TiledObjective implements Objective {
             weightedTv,
             total,
             new LossBreakdown.Raw(content, style, tv)));
+  }
+
+  /**
+   * A scalar whose gradient with respect to {@code f} (1, N, H, W) is that of {@code <M, G(f)>} for
+   * the symmetric {@code M} given as {@code twiceM} = 2M: with X = F^T (positions x channels), d<M,
+   * X^T X>/dX = 2 X M, so {@code sum(X * stop(X 2M))} has that gradient with one matrix product
+   * (the Gram matrix and its backward would take two). Its value is not the term's (twice it); only
+   * the gradient is used.
+   */
+  private static NDArray gramSurrogate(NDArray f, NDArray twiceM) {
+    Shape shape = f.getShape();
+    NDArray x = f.transpose(0, 2, 3, 1).reshape(shape.get(2) * shape.get(3), shape.get(1));
+    NDArray fixed = x.stopGradient().matMul(twiceM);
+    return x.mul(fixed).sum();
   }
 
   /** A term's weight: as given, or in adaptive mode divided by its value (the Hvass notebook). */

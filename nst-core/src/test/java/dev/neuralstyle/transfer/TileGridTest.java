@@ -20,12 +20,16 @@ class TileGridTest {
       int halo = align * random.nextInt(4);
       int w = 1 + random.nextInt(150);
       int h = 1 + random.nextInt(150);
-      int ox = align * random.nextInt(20);
-      int oy = align * random.nextInt(20);
-      TileGrid grid = TileGrid.of(w, h, core, halo, align, ox, oy, wrap);
+      TileGrid grid =
+          TileGrid.of(w, h, core, halo, align, trial % 3 == 0 ? null : random.split(), wrap);
+      int across = (w + core - 1) / core;
+      int down = (h + core - 1) / core;
+      assertTrue(
+          grid.tiles().size() <= across * down, "as few tiles as the core size allows: " + grid);
       int[] covered = new int[w * h];
       for (Tile t : grid.tiles()) {
         assertTrue(t.width() > 0 && t.height() > 0, t::toString);
+        assertTrue(t.width() <= core && t.height() <= core, t::toString);
         if (!wrap) {
           assertTrue(t.x() - t.padLeft() >= 0 && t.x() + t.width() + t.padRight() <= w);
           assertTrue(t.y() - t.padTop() >= 0 && t.y() + t.height() + t.padBottom() <= h);
@@ -48,10 +52,21 @@ class TileGridTest {
 
   @Test
   void windows_reach_the_halo_past_each_core_inside_the_image() {
-    TileGrid grid = TileGrid.of(100, 60, 32, 8, 4, 0, 0, false);
+    // 100 px = 25 units of 4 px, in cores of at most 32 px: four cores (28, 24, 24, 24 px).
+    TileGrid grid = TileGrid.of(100, 60, 32, 8, 4, null, false);
     assertEquals(4 * 2, grid.tiles().size());
     Tile second = grid.tiles().get(1);
-    assertEquals(List.of(32, 0, 32, 32, 8, 0, 8, 8), fields(second));
+    assertEquals(List.of(28, 0, 24, 32, 8, 0, 8, 8), fields(second));
+  }
+
+  @Test
+  void random_grids_move_their_cuts_every_evaluation() {
+    SplittableRandom random = new SplittableRandom(5);
+    java.util.Set<Integer> firstCuts = new java.util.HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      firstCuts.add(TileGrid.of(1000, 16, 512, 16, 16, random, false).tiles().get(1).x());
+    }
+    assertTrue(firstCuts.size() > 5, "cuts seen: " + firstCuts);
   }
 
   @Test
