@@ -76,15 +76,20 @@ record TileGrid(List<Tile> tiles) {
   /**
    * Start and length of the cores along one side of {@code size} pixels, in units of {@code align}
    * (the last unit may be partial): {@code n = ceil(units / coreUnits)} cores of nearly equal
-   * length, then, with {@code random}, each cut moved by a random amount that keeps both of its
-   * cores between one unit and {@code coreUnits}, or (wrapping) the whole circle turned by a random
-   * number of units.
+   * length (one more when a random grid would leave its cuts less than half a core of play), then,
+   * with {@code random}, each cut moved by a random amount that keeps both of its cores between one
+   * unit and {@code coreUnits}, or (wrapping) the whole circle turned by a random number of units.
    */
   private static List<int[]> spans(
       int size, int core, int align, SplittableRandom random, boolean wrap) {
     int units = (size + align - 1) / align;
     int coreUnits = core / align;
     int n = (units + coreUnits - 1) / coreUnits;
+    if (random != null && n > 1 && n * coreUnits - units < coreUnits / 2) {
+      // Nearly full cores leave the cuts no room to move, and seams that do not move settle into
+      // the picture: one more core gives every cut about half a core of play.
+      n++;
+    }
     int[] lengths = new int[n];
     for (int i = 0; i < n; i++) {
       lengths[i] = units / n + (i < units % n ? 1 : 0);
