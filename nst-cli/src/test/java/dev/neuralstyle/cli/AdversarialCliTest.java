@@ -385,7 +385,8 @@ class AdversarialCliTest {
             // reader does not take back)
             r ->
                 r.replaceFirst(
-                    "(\"steps\"\\s*:\\s*\\[\\s*\\{[^}]*?\"iteration\"\\s*:\\s*)(\\d+)", "$1\"$2\""));
+                    "(\"steps\"\\s*:\\s*\\[\\s*\\{[^}]*?\"iteration\"\\s*:\\s*)(\\d+)",
+                    "$1\"$2\""));
     Path badSize =
         record("size.json", r -> r.replaceFirst("\"size\"\\s*:\\s*32", "\"size\" : 3567587328"));
     Path fifoContent =
