@@ -58,7 +58,7 @@ final class Converters {
   static final class Loss implements ITypeConverter<LossForm> {
     @Override
     public LossForm convert(String value) {
-      return enumValue(LossForm.class, value, "paper, mean or normalized");
+      return enumValue(LossForm.class, value, "paper, mean, normalized or joint");
     }
   }
 

@@ -153,8 +153,9 @@ public final class TransferSettings {
       paramLabel = "FORM",
       converter = Converters.Loss.class,
       description =
-          "normalized (relative errors, mean total variation), paper (the paper's sums) or mean"
-              + " (means with summed total variation, jcjohnson).")
+          "normalized (relative errors, mean total variation), joint (as normalized, the style"
+              + " layers divided by one constant, so they weigh by their magnitudes), paper (the"
+              + " paper's sums) or mean (means with summed total variation, jcjohnson).")
   LossForm lossForm;
 
   @Option(
