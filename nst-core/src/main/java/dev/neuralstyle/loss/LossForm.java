@@ -23,5 +23,19 @@ public enum LossForm {
    * image size or depends on the weights' input convention. Differs from Gatys et al. (2015), whose
    * sums ({@link #PAPER}) weigh layers and sizes by their magnitudes; measured in docs/QUALITY.md.
    */
-  NORMALIZED
+  NORMALIZED,
+  /**
+   * {@link #NORMALIZED} with the style layers normalised jointly: L_style = sum_l w_l E_l / sum_l
+   * w_l mean A_l^2, one divisor for all style layers, so that the layers weigh by their targets'
+   * magnitudes as in the paper's eq. 5 (L_style = sum_l w_l E_l) and in the mean form, while the
+   * style term as a whole still starts near 1 whatever the painting. Content and total variation as
+   * in {@link #NORMALIZED}. Differs from Gatys et al. (2015), eq. 5: the sum is divided by a
+   * constant of the targets so that beta does not depend on the painting's contrast.
+   */
+  JOINT;
+
+  /** Whether the terms are relative errors ({@link #NORMALIZED} or {@link #JOINT}). */
+  public boolean relative() {
+    return this == NORMALIZED || this == JOINT;
+  }
 }

@@ -28,8 +28,10 @@ import java.util.Set;
  * shares.
  *
  * <p>With {@link LossForm#NORMALIZED} each content layer's loss is divided by mean P^2 and each
- * style layer's (and region's) error by mean A^2 of its target, constants of the stage; the total
- * variation is the mean form in 0..1 pixel units ({@link TotalVariationLoss#computeMean}).
+ * style layer's (and region's) error by mean A^2 of its target, constants of the stage; with {@link
+ * LossForm#JOINT} all style errors by one constant, sum_l w_l mean A_l^2 ({@link #styleDivisors});
+ * the total variation is the mean form in 0..1 pixel units ({@link
+ * TotalVariationLoss#computeMean}).
  *
  * <p>For a seamless output ({@code --seamless}) the features are those of the image tiled
  * periodically (circular padding), so the Gram matrices are over the wrapped image, and the total
@@ -75,15 +77,10 @@ final class StyleObjective implements Objective {
     this.gamma = gamma;
     this.adaptive = adaptive;
     this.pixelUnit = pixelUnit;
-    boolean normalized = form == LossForm.NORMALIZED;
     for (Map.Entry<String, NDArray> e : targets.content().entrySet()) {
-      contentNorms.put(e.getKey(), normalized ? meanSquare(e.getValue()) : 1.0);
+      contentNorms.put(e.getKey(), form.relative() ? meanSquare(e.getValue()) : 1.0);
     }
-    for (List<RegionTarget> regions : targets.style().values()) {
-      for (RegionTarget region : regions) {
-        styleNorms.put(region, normalized ? meanSquare(region.gram()) : 1.0);
-      }
-    }
+    styleNorms.putAll(styleDivisors(targets, form));
     layers.addAll(targets.content().keySet());
     layers.addAll(targets.style().keySet());
   }
@@ -155,6 +152,33 @@ final class StyleObjective implements Objective {
   }
 
   /**
+   * The divisor of each style region's error, constants of the stage: 1 for the paper and mean
+   * forms; mean A^2 of the region's own target for {@link LossForm#NORMALIZED}; and for {@link
+   * LossForm#JOINT} one divisor for all, sum_l w_l mean A_l^2 (a layer's mean A^2 averaged over its
+   * regions), so that sum_l w_l E_l / sum_l w_l mean A_l^2 keeps eq. 5's weighting of the layers by
+   * their magnitudes. StyleObjective and TiledObjective both take their divisors from here.
+   */
+  static IdentityHashMap<RegionTarget, Double> styleDivisors(StyleTargets targets, LossForm form) {
+    IdentityHashMap<RegionTarget, Double> divisors = new IdentityHashMap<>();
+    double joint = 0;
+    for (Map.Entry<String, List<RegionTarget>> e : targets.style().entrySet()) {
+      double layerMean = 0;
+      for (RegionTarget region : e.getValue()) {
+        double m = form.relative() ? meanSquare(region.gram()) : 1.0;
+        divisors.put(region, m);
+        layerMean += m / e.getValue().size();
+      }
+      joint += targets.styleLayerWeights().get(e.getKey()) * layerMean;
+    }
+    if (form == LossForm.JOINT) {
+      // Differs from Gatys et al. (2015), eq. 5: the weighted sum is divided by one constant.
+      double divisor = Math.max(joint, 1e-12);
+      divisors.replaceAll((region, m) -> divisor);
+    }
+    return divisors;
+  }
+
+  /**
    * mean(t^2) of a fixed target, the divisor of its normalised term; a tiny floor keeps an all-zero
    * target (a black photo) finite.
    */
@@ -167,12 +191,12 @@ final class StyleObjective implements Objective {
 
   /**
    * The total variation term of {@code form}: the size-independent mean in {@code pixelUnit}s for
-   * {@link LossForm#NORMALIZED}, else the sum; around the wrap-around edges too when {@code
-   * seamless}.
+   * {@link LossForm#NORMALIZED} and {@link LossForm#JOINT}, else the sum; around the wrap-around
+   * edges too when {@code seamless}.
    */
   static NDArray totalVariation(
       NDArray image, LossForm form, TvForm tvForm, double pixelUnit, boolean seamless) {
-    if (form == LossForm.NORMALIZED) {
+    if (form.relative()) {
       return seamless
           ? TotalVariationLoss.wrappedMean(image, tvForm, pixelUnit)
           : TotalVariationLoss.computeMean(image, tvForm, pixelUnit);

@@ -15,6 +15,7 @@ import dev.neuralstyle.loss.StyleLoss;
 import dev.neuralstyle.optimize.Evaluation;
 import dev.neuralstyle.optimize.Objective;
 import dev.neuralstyle.transfer.TileGrid.Tile;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,15 +81,15 @@ final class TiledObjective implements Objective {
                     layer, regions.get(0)); // one region: TilePlan keeps masked stages whole
               }
             });
-    // The normalised form's constants, as in StyleObjective: mean P^2 and mean A^2 of the targets.
-    boolean normalized = request.lossForm() == LossForm.NORMALIZED;
+    // The relative forms' constants, as in StyleObjective: mean P^2, and the style divisors.
+    boolean relative = request.lossForm().relative();
     targets
         .content()
         .forEach(
-            (layer, t) -> contentNorms.put(layer, normalized ? StyleObjective.meanSquare(t) : 1.0));
-    styleTargets.forEach(
-        (layer, t) ->
-            styleNorms.put(layer, normalized ? StyleObjective.meanSquare(t.gram()) : 1.0));
+            (layer, t) -> contentNorms.put(layer, relative ? StyleObjective.meanSquare(t) : 1.0));
+    IdentityHashMap<RegionTarget, Double> divisors =
+        StyleObjective.styleDivisors(targets, request.lossForm());
+    styleTargets.forEach((layer, t) -> styleNorms.put(layer, divisors.get(t)));
     layers.addAll(targets.content().keySet());
     layers.addAll(styleTargets.keySet());
     for (String layer : layers) {

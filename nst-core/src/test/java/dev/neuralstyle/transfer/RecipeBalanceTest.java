@@ -76,15 +76,24 @@ class RecipeBalanceTest {
 
   @Test
   void doubling_the_size_keeps_each_terms_share_of_the_first_loss_within_ten_percent() {
-    double[] small = firstTerms(defaults(48).build());
-    double[] large = firstTerms(defaults(96).build());
+    keepsShares(LossForm.NORMALIZED);
+  }
+
+  @Test
+  void the_joint_form_keeps_each_terms_share_too() {
+    keepsShares(LossForm.JOINT);
+  }
+
+  private static void keepsShares(LossForm form) {
+    double[] small = firstTerms(defaults(48).lossForm(form).build());
+    double[] large = firstTerms(defaults(96).lossForm(form).build());
     double totalSmall = small[0] + small[1] + small[2];
     double totalLarge = large[0] + large[1] + large[2];
     for (int i = 0; i < 3; i++) {
       double a = small[i] / totalSmall;
       double b = large[i] / totalLarge;
       // a share of the loss, within 10% of itself (or of the whole loss for shares under 1%)
-      assertEquals(a, b, 0.1 * Math.max(a, 0.01), "share of term " + i);
+      assertEquals(a, b, 0.1 * Math.max(a, 0.01), form + ": share of term " + i);
     }
   }
 

@@ -72,7 +72,7 @@ class SettingsTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> Settings.LOSS_FORM.parseInto(StyleTransferRequest.builder(), "sum"));
-    assertEquals("unknown value 'sum': expected paper, mean or normalized", e.getMessage());
+    assertEquals("unknown value 'sum': expected paper, mean, normalized or joint", e.getMessage());
   }
 
   @Test

@@ -134,6 +134,11 @@ class TiledObjectiveTest {
   }
 
   @Test
+  void tiled_joint_form_equals_the_whole_images() throws Exception {
+    compare(LossForm.JOINT, false, false);
+  }
+
+  @Test
   void tiled_seamless_adaptive_paper_form_loss_and_gradient_equal_the_whole_images()
       throws Exception {
     compare(LossForm.PAPER, true, true);

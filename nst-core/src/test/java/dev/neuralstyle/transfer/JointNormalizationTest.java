@@ -1,0 +1,88 @@
+package dev.neuralstyle.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import dev.neuralstyle.features.FeatureNetwork;
+import dev.neuralstyle.features.PoolingMode;
+import dev.neuralstyle.features.Preprocessing;
+import dev.neuralstyle.features.SeededVggWeights;
+import dev.neuralstyle.features.VggFeatures;
+import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.image.ImageFiles;
+import dev.neuralstyle.loss.LossForm;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link LossForm#JOINT} on a seeded full-depth VGG-19 (the paper's five style layers): one divisor
+ * for all style layers, so that each layer's share of the style weight follows its target's
+ * magnitude (eq. 5's weighting), where {@link LossForm#NORMALIZED} gives every layer its w_l.
+ */
+class JointNormalizationTest {
+  private static final List<String> STYLE =
+      List.of("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1");
+
+  @TempDir Path dir;
+
+  /** Layer to its share of the style term at equal relative errors: w_l mean A_l^2 / divisor_l. */
+  private Map<String, Double> shares(LossForm form) throws Exception {
+    int w = 64;
+    int h = 48;
+    BufferedImage content =
+        ImageFiles.read(TestImages.ramp(dir, "c.png", w, h), "content", 1 << 20);
+    BufferedImage style =
+        ImageFiles.read(TestImages.stripes(dir, "s.png", 48, 48, 6), "style", 1 << 20);
+    StyleTransferRequest request =
+        StyleTransferRequest.builder()
+            .content(dir.resolve("c.png"))
+            .styles(List.of(dir.resolve("s.png")))
+            .contentLayers(List.of("relu4_2"))
+            .styleLayers(STYLE)
+            .lossForm(form)
+            .build();
+    try (NDManager m = NDManager.newBaseManager();
+        FeatureNetwork vgg =
+            VggFeatures.create(
+                m,
+                VggModel.VGG19,
+                PoolingMode.AVERAGE,
+                new SeededVggWeights(VggModel.VGG19, "conv5_1", 5),
+                "relu5_1")) {
+      StyleTargets targets =
+          TargetComputation.compute(
+              m, vgg, Preprocessing.CAFFE, request, content, List.of(style), null, List.of(), w, h);
+      IdentityHashMap<RegionTarget, Double> divisors = StyleObjective.styleDivisors(targets, form);
+      Map<String, Double> shares = new LinkedHashMap<>();
+      for (String layer : STYLE) {
+        RegionTarget t = targets.style().get(layer).get(0);
+        shares.put(
+            layer,
+            targets.styleLayerWeights().get(layer)
+                * StyleObjective.meanSquare(t.gram())
+                / divisors.get(t));
+      }
+      return shares;
+    }
+  }
+
+  @Test
+  void joint_shares_follow_the_targets_magnitudes_and_sum_to_one() throws Exception {
+    Map<String, Double> joint = shares(LossForm.JOINT);
+    Map<String, Double> perLayer = shares(LossForm.NORMALIZED);
+    assertEquals(1.0, joint.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+    for (String layer : STYLE) {
+      assertEquals(0.2, perLayer.get(layer), 1e-9, layer); // per layer: each its w_l = 1/5
+    }
+    double max = joint.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    double min = joint.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    assertTrue(max > 2 * min, "the seeded layers' magnitudes should differ: " + joint);
+  }
+}
