@@ -58,7 +58,8 @@ class SettingsTest {
   @Test
   void enumerated_settings_have_one_wire_name_per_value_and_read_them_back() {
     assertEquals(List.of("max", "avg"), Settings.POOLING.type().choices());
-    assertEquals(List.of("paper", "mean", "normalized"), Settings.LOSS_FORM.type().choices());
+    assertEquals(
+        List.of("paper", "mean", "normalized", "joint"), Settings.LOSS_FORM.type().choices());
     for (Setting<?> s : Settings.all()) {
       List<String> choices = s.type().choices();
       assertEquals(choices.size(), new HashSet<>(choices).size(), s.key());
