@@ -38,30 +38,4 @@ public record StyleTransferResult(
     steps = List.copyOf(steps);
     stages = List.copyOf(stages);
   }
-
-  /** A result without stage plans (a run that records none). */
-  public StyleTransferResult(
-      BufferedImage image,
-      BufferedImage content,
-      List<BufferedImage> styles,
-      List<StepRecord> steps,
-      int evaluations,
-      double setupSeconds,
-      double optimizeSeconds,
-      String stopReason,
-      Preprocessing preprocessing,
-      String device) {
-    this(
-        image,
-        content,
-        styles,
-        steps,
-        evaluations,
-        setupSeconds,
-        optimizeSeconds,
-        stopReason,
-        preprocessing,
-        device,
-        List.of());
-  }
 }

@@ -35,7 +35,17 @@ class RunRecordDeviceTest {
     BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
     StyleTransferResult result =
         new StyleTransferResult(
-            image, image, List.of(image), List.of(), 0, 0, 0, "budget", Preprocessing.CAFFE, used);
+            image,
+            image,
+            List.of(image),
+            List.of(),
+            0,
+            0,
+            0,
+            "budget",
+            Preprocessing.CAFFE,
+            used,
+            List.of());
     WeightsProvenance weights =
         new WeightsProvenance(Path.of("w.safetensors"), "0", "SAFETENSORS", "caffe", "vgg19");
     return new RunRecord(request, weights, result, Map.of(), Map.of());
