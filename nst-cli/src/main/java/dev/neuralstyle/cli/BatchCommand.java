@@ -113,7 +113,7 @@ public final class BatchCommand implements Callable<Integer> {
       base = base(jobs.get(0));
       part = shard == null ? Shard.ALL : Shard.parse(shard, parent.env());
     } catch (NstException | IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new ParameterException(spec.commandLine(), CliText.of(e), e);
     }
     return new BatchRun(
             base,
@@ -140,8 +140,8 @@ public final class BatchCommand implements Callable<Integer> {
       throw new NstException("missing option: give --content and --style, or --jobs FILE");
     }
     return JobList.pairs(
-        JobList.localImages(contents, "--content"),
-        JobList.localImages(styles, "--style"),
+        JobList.localImages(contents, "content"),
+        JobList.localImages(styles, "style"),
         Pairing.parse(pairs));
   }
 

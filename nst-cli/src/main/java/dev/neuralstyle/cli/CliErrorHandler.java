@@ -40,7 +40,7 @@ final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExc
     }
     boolean verbose = argsAskForVerbose(parseResult.originalArgs().toArray(String[]::new));
     if (ex instanceof NstException) {
-      err.println("error: " + OneLine.of(ex.getMessage()));
+      err.println("error: " + OneLine.of(CliText.of(ex)));
     } else {
       // A bug or an unforeseen environment problem: still one line, without a class name.
       err.println(

@@ -44,7 +44,7 @@ public final class ContentLayersCommand implements Callable<Integer> {
     try {
       job = options.job();
     } catch (NstException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new ParameterException(spec.commandLine(), CliText.of(e), e);
     }
     return new FigureRun(job, options.env(), options.streams())
         .run(

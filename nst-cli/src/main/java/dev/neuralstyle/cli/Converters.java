@@ -1,5 +1,6 @@
 package dev.neuralstyle.cli;
 
+import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.features.Preprocessing;
@@ -38,7 +39,11 @@ final class Converters {
   static final class PrecisionConverter implements ITypeConverter<Precision> {
     @Override
     public Precision convert(String value) {
-      return Precision.parse(value);
+      try {
+        return Precision.parse(value);
+      } catch (NstException e) {
+        throw new NstException(CliText.of(e), e); // picocli shows it with its class name
+      }
     }
   }
 
@@ -90,7 +95,7 @@ final class Converters {
       try {
         return InitSpec.parse(value);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
+        throw new IllegalArgumentException(CliText.of(e), e);
       }
     }
   }

@@ -29,7 +29,7 @@ final class DefaultValues implements IDefaultValueProvider {
     for (Setting<?> setting : Settings.in(Setting.Front.CLI)) {
       String text = setting.defaultText();
       if (text != null && !text.isEmpty()) {
-        values.put(setting.option(), text);
+        values.put(CliText.option(setting.key()), text);
       }
     }
     values.put("--output", OUTPUT);

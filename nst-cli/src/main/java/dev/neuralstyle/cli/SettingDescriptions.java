@@ -43,7 +43,7 @@ public final class SettingDescriptions extends ResourceBundle {
   }
 
   private static String text(Setting<?> s) {
-    String text = s.description().replace("%", "%%");
+    String text = CliText.render(s.description()).replace("%", "%%");
     return s.type().equals(SettingType.BOOLEAN) ? text + " Default: ${DEFAULT-VALUE}." : text;
   }
 }

@@ -64,7 +64,7 @@ public final class StyleLayersCommand implements Callable<Integer> {
       job = options.job();
       checkRatios();
     } catch (NstException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new ParameterException(spec.commandLine(), CliText.of(e), e);
     }
     FigureRun run = new FigureRun(job, options.env(), options.streams());
     if (ratios == null) {

@@ -57,7 +57,7 @@ public final class StylesCommand implements Callable<Integer> {
       job = options.job();
       styles = StylesFigure.pickStyles(style);
     } catch (NstException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new ParameterException(spec.commandLine(), CliText.of(e), e);
     }
     return new FigureRun(job, options.env(), options.streams())
         .run(

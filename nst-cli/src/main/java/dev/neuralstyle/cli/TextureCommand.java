@@ -79,7 +79,7 @@ public final class TextureCommand implements Callable<Integer> {
       checkSide("--width", width);
       checkSide("--height", height);
     } catch (NstException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new ParameterException(spec.commandLine(), CliText.of(e), e);
     }
     Streams streams = options.streams();
     FigureRun run = new FigureRun(job, options.env(), streams);

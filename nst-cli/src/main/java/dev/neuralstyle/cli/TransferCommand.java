@@ -142,7 +142,7 @@ public final class TransferCommand implements Callable<Integer> {
     try {
       options = options();
     } catch (NstException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new ParameterException(spec.commandLine(), CliText.of(e), e);
     }
     Streams streams = Streams.of(spec.commandLine());
     return new TransferRun(options, parent.env(), streams).run();

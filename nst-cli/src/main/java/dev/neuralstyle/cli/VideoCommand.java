@@ -106,7 +106,7 @@ public final class VideoCommand implements Callable<Integer> {
     try {
       request = request();
     } catch (NstException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new ParameterException(spec.commandLine(), CliText.of(e), e);
     }
     boolean modelChosen = settings.modelChosen();
     boolean verbose = parent.verbose || given("--verbose");

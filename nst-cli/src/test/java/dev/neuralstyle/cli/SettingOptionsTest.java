@@ -30,8 +30,10 @@ class SettingOptionsTest {
         NeuralStyleCommand.commandLine().getSubcommands().get("transfer").getCommandSpec();
     for (Setting<?> s : Settings.in(Setting.Front.CLI)) {
       List<OptionSpec> named =
-          transfer.options().stream().filter(o -> List.of(o.names()).contains(s.option())).toList();
-      assertEquals(1, named.size(), s.option());
+          transfer.options().stream()
+              .filter(o -> List.of(o.names()).contains(("--" + s.key())))
+              .toList();
+      assertEquals(1, named.size(), ("--" + s.key()));
     }
   }
 
@@ -62,7 +64,9 @@ class SettingOptionsTest {
     int end = text.indexOf("\n\n", start);
     String table = text.substring(start, end);
     for (Setting<?> s : Settings.in(Setting.Front.CLI)) {
-      assertTrue(table.contains("`" + s.option()), "README's options table lacks " + s.option());
+      assertTrue(
+          table.contains("`" + ("--" + s.key())),
+          "README's options table lacks " + ("--" + s.key()));
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +54,9 @@ public final class JobList {
     List<BatchJob> jobs = new ArrayList<>();
     if (pairing == Pairing.ZIP) {
       if (contents.size() != styles.size()) {
-        throw new NstException(
-            "invalid value for --pairs: zip needs as many styles as contents, found "
+        throw SettingException.invalid(
+            "pairs",
+            "zip needs as many styles as contents, found "
                 + contents.size()
                 + " contents and "
                 + styles.size()
@@ -111,10 +113,10 @@ public final class JobList {
    * Local inputs as image files: a directory stands for its image files (by extension, sorted by
    * name, not recursive), a file for itself.
    *
-   * @param option the flag, for messages ({@code --content})
+   * @param key the option's key, for messages ({@code content})
    * @throws NstException when an input does not exist or a directory holds no images
    */
-  public static List<String> localImages(List<Path> inputs, String option) {
+  public static List<String> localImages(List<Path> inputs, String key) {
     List<String> files = new ArrayList<>();
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {
@@ -125,8 +127,7 @@ public final class JobList {
                   .sorted()
                   .toList();
           if (found.isEmpty()) {
-            throw new NstException(
-                "invalid value for " + option + ": directory " + p + " holds no image files");
+            throw SettingException.invalid(key, "directory " + p + " holds no image files");
           }
           files.addAll(found);
         } catch (IOException e) {
@@ -135,7 +136,7 @@ public final class JobList {
       } else if (Files.isRegularFile(p)) {
         files.add(p.toString());
       } else {
-        throw new NstException("invalid value for " + option + ": " + p + " does not exist");
+        throw SettingException.invalid(key, p + " does not exist");
       }
     }
     return files;

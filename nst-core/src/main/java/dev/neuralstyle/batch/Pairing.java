@@ -1,5 +1,6 @@
 package dev.neuralstyle.batch;
 
+import dev.neuralstyle.SettingException;
 import java.util.Locale;
 
 /** How a batch pairs its content images with its style images. */
@@ -17,7 +18,7 @@ public enum Pairing {
   /**
    * Parses {@code all} or {@code zip}.
    *
-   * @throws IllegalArgumentException naming {@code --pairs} and the value otherwise
+   * @throws SettingException naming {@code pairs} and the value otherwise
    */
   public static Pairing parse(String text) {
     for (Pairing p : values()) {
@@ -25,7 +26,6 @@ public enum Pairing {
         return p;
       }
     }
-    throw new IllegalArgumentException(
-        "invalid value for --pairs: must be all or zip, found '" + text + "'");
+    throw SettingException.mustBe("pairs", "all or zip", "'" + text + "'");
   }
 }

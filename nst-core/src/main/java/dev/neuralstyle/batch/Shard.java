@@ -1,6 +1,6 @@
 package dev.neuralstyle.batch;
 
-import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,7 @@ public record Shard(int index, int count) {
   /** Checks {@code 1 <= index <= count}. */
   public Shard {
     if (count < 1 || index < 1 || index > count) {
-      throw new NstException(
-          "invalid value for --shard: must be K/N with 1 <= K <= N, found " + index + "/" + count);
+      throw SettingException.mustBe("shard", "K/N with 1 <= K <= N", index + "/" + count);
     }
   }
 
@@ -31,12 +30,12 @@ public record Shard(int index, int count) {
    * holds a 0-based index (as Kubernetes' {@code JOB_COMPLETION_INDEX} or Slurm's {@code
    * SLURM_ARRAY_TASK_ID} with {@code --array=0-(N-1)} do), to which 1 is added.
    *
-   * @throws NstException naming {@code --shard}, the rule and the value
+   * @throws SettingException naming {@code shard}, the rule and the value
    */
   public static Shard parse(String text, Map<String, String> env) {
     String[] parts = text.trim().split("/", -1);
     if (parts.length != 2) {
-      throw new NstException("invalid value for --shard: must be K/N, found '" + text + "'");
+      throw SettingException.mustBe("shard", "K/N", "'" + text + "'");
     }
     int count = number(parts[1], text);
     String k = parts[0].trim();
@@ -45,12 +44,8 @@ public record Shard(int index, int count) {
     }
     String value = env.get(k);
     if (value == null || value.isBlank()) {
-      throw new NstException(
-          "invalid value for --shard: environment variable "
-              + k
-              + " is not set (in '"
-              + text
-              + "')");
+      throw SettingException.invalid(
+          "shard", "environment variable " + k + " is not set (in '" + text + "')");
     }
     int zeroBased = number(value, k + "=" + value);
     return new Shard(zeroBased + 1, count);
@@ -74,8 +69,7 @@ public record Shard(int index, int count) {
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw new NstException(
-          "invalid value for --shard: must be K/N with whole numbers, found '" + whole + "'", e);
+      throw SettingException.mustBe("shard", "K/N with whole numbers", "'" + whole + "'");
     }
   }
 }

@@ -31,14 +31,14 @@ public interface FeatureNetwork extends AutoCloseable {
   /**
    * As {@link #extract(NDArray, Collection)}; with {@code circular}, the responses of the image
    * tiled periodically in both directions (circular padding in every convolution and pooling, for
-   * {@code --seamless}). Implementations without circular padding refuse it.
+   * the {@code seamless} setting). Implementations without circular padding refuse it.
    *
    * @throws NstException if {@code circular} is asked of a network that cannot pad circularly
    */
   default Map<String, NDArray> extract(NDArray image, Collection<String> layers, boolean circular) {
     if (circular) {
-      throw new NstException(
-          "--seamless needs --precision fp32 (the reduced-precision network pads with zeros only)");
+      throw NstException.mentioning(
+          "{seamless} needs {precision} fp32 (the reduced-precision network pads with zeros only)");
     }
     return extract(image, layers);
   }

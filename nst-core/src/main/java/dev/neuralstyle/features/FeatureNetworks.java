@@ -2,7 +2,7 @@ package dev.neuralstyle.features;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ public final class FeatureNetworks {
    * system property {@value #ALLOW_EMULATED}{@code =true} lifts the CPU checks, to compare results
    * on any machine (tests and the benchmark use it).
    *
-   * @throws NstException naming {@code --precision}, the rule and the value
+   * @throws SettingException naming {@code precision}, the rule and the value
    */
   public static void requireSupported(Precision precision, Device device) {
     if (!Boolean.getBoolean(ALLOW_EMULATED)) {
@@ -56,13 +56,15 @@ public final class FeatureNetworks {
       return;
     }
     if (precision == Precision.FP16) {
-      throw new NstException(
-          "invalid value for --precision: fp16 is for GPUs (CPUs have no fast half-precision"
-              + " convolutions), found fp16 on the CPU; use bf16 or fp32");
+      throw SettingException.invalid(
+          "precision",
+          "fp16 is for GPUs (CPUs have no fast half-precision convolutions), found fp16 on the"
+              + " CPU; use bf16 or fp32");
     }
     if (cpuFlags != null && !cpuFlags.contains("avx512_bf16") && !cpuFlags.contains("amx_bf16")) {
-      throw new NstException(
-          "invalid value for --precision: bf16 needs a CPU with AVX512-BF16 or AMX-BF16"
+      throw SettingException.invalid(
+          "precision",
+          "bf16 needs a CPU with AVX512-BF16 or AMX-BF16"
               + " instructions, and this CPU has neither (it would be emulated, slower than"
               + " fp32); use fp32");
     }

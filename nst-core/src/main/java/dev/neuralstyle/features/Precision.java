@@ -1,6 +1,6 @@
 package dev.neuralstyle.features;
 
-import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import java.util.Locale;
 
 /**
@@ -42,7 +42,6 @@ public enum Precision {
         return p;
       }
     }
-    throw new NstException(
-        "invalid value for --precision: '" + text + "' (expected fp32, bf16 or fp16)");
+    throw SettingException.invalid("precision", "'" + text + "' (expected fp32, bf16 or fp16)");
   }
 }

@@ -74,7 +74,7 @@ public final class ScriptedVggFeatures implements FeatureNetwork {
       Precision precision,
       ConvParameters params,
       String deepestLayer) {
-    VggLayers.requireKnown(model, List.of(deepestLayer), "layer");
+    VggLayers.requireKnown(model, List.of(deepestLayer));
     NDManager manager = parent.newSubManager();
     try {
       List<NDArray> parameters = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class ScriptedVggFeatures implements FeatureNetwork {
 
   @Override
   public Map<String, NDArray> extract(NDArray image, Collection<String> layers) {
-    VggLayers.requireKnown(model, layers, "layer");
+    VggLayers.requireKnown(model, layers);
     if (model.indexOf(VggLayers.deepest(model, layers)) > model.indexOf(deepestBuilt)) {
       throw new IllegalArgumentException(
           "layer "

@@ -70,7 +70,7 @@ public final class VggFeatures implements FeatureNetwork {
       PoolingMode pooling,
       ConvParameters params,
       String deepestLayer) {
-    VggLayers.requireKnown(model, List.of(deepestLayer), "layer");
+    VggLayers.requireKnown(model, List.of(deepestLayer));
     boolean channelsLast = !Boolean.getBoolean("nst.nchw");
     NDManager manager = parent.newSubManager();
     try {
@@ -126,7 +126,7 @@ public final class VggFeatures implements FeatureNetwork {
    */
   @Override
   public Map<String, NDArray> extract(NDArray image, Collection<String> layers, boolean circular) {
-    VggLayers.requireKnown(model, layers, "layer");
+    VggLayers.requireKnown(model, layers);
     String deepest = VggLayers.deepest(model, layers);
     if (model.indexOf(deepest) > model.indexOf(deepestBuilt)) {
       throw new IllegalArgumentException(

@@ -1,6 +1,7 @@
 package dev.neuralstyle.features;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,26 +13,40 @@ public final class VggLayers {
   private VggLayers() {}
 
   /**
-   * Checks that every name is a layer of {@code model}; the message names the option, the rule and
-   * the value found.
+   * Checks that every name is a layer of {@code model}.
+   *
+   * @throws SettingException naming the setting {@code key}, the rule and the value found
    */
-  public static void requireKnown(VggModel model, Collection<String> layers, String what) {
+  public static void requireKnown(VggModel model, Collection<String> layers, String key) {
+    String problem = unknown(model, layers);
+    if (problem != null) {
+      throw SettingException.invalid(key, problem);
+    }
+  }
+
+  /** As {@link #requireKnown(VggModel, Collection, String)} for layers no setting named. */
+  public static void requireKnown(VggModel model, Collection<String> layers) {
+    String problem = unknown(model, layers);
+    if (problem != null) {
+      throw new NstException("invalid value for layer: " + problem);
+    }
+  }
+
+  private static String unknown(VggModel model, Collection<String> layers) {
     for (String layer : layers) {
       if (model.indexOf(layer) < 0) {
-        throw new NstException(
-            "invalid value for "
-                + what
-                + ": '"
-                + layer
-                + "' is not a "
-                + model.cliName()
-                + " layer (expected names like conv1_1, relu4_2, pool3; "
-                + model.cliName()
-                + " has conv1_1 … "
-                + model.convNames().get(model.convNames().size() - 1)
-                + ")");
+        return "'"
+            + layer
+            + "' is not a "
+            + model.cliName()
+            + " layer (expected names like conv1_1, relu4_2, pool3; "
+            + model.cliName()
+            + " has conv1_1 … "
+            + model.convNames().get(model.convNames().size() - 1)
+            + ")";
       }
     }
+    return null;
   }
 
   /** The layer among {@code layers} that comes last in the forward pass. */

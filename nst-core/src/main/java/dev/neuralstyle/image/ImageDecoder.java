@@ -87,10 +87,10 @@ final class ImageDecoder {
       throw corrupt(what, format, "header gives a size of " + width + "x" + height, null);
     }
     if (pixels > maxPixels) {
-      throw new NstException(
+      throw NstException.mentioning(
           String.format(
               Locale.ROOT,
-              "%s is %dx%d = %d pixels, over the cap of %d (--max-pixels)",
+              "%s is %dx%d = %d pixels, over the cap of %d ({max-pixels})",
               what,
               width,
               height,
@@ -102,11 +102,11 @@ final class ImageDecoder {
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     if (heap > free) {
-      throw new NstException(
+      throw NstException.mentioning(
           String.format(
               Locale.ROOT,
               "%s is %dx%d; decoding it needs about %.1f GB of Java heap but %.1f GB is free"
-                  + " (lower --max-pixels, use a smaller image, or raise -Xmx)",
+                  + " (lower {max-pixels}, use a smaller image, or raise -Xmx)",
               what,
               width,
               height,

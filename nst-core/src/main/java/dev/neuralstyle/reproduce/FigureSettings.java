@@ -1,6 +1,6 @@
 package dev.neuralstyle.reproduce;
 
-import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.VggModel;
 import dev.neuralstyle.transfer.Defaults;
@@ -22,20 +22,19 @@ public record FigureSettings(
   /** Validates the fields; messages name the command-line flag. */
   public FigureSettings {
     if (model == null) {
-      throw new NstException("missing value for --model");
+      throw SettingException.missing("model");
     }
     if (pooling == null) {
-      throw new NstException("missing value for --pooling");
+      throw SettingException.missing("pooling");
     }
     if (size < 16 || size > 16384) {
-      throw new NstException(
-          "invalid value for --size: must be between 16 and 16384, found " + size);
+      throw SettingException.mustBe("size", "between 16 and 16384", size);
     }
     if (iterations < 1) {
-      throw new NstException("invalid value for --iterations: must be >= 1, found " + iterations);
+      throw SettingException.mustBe("iterations", ">= 1", iterations);
     }
     if (device == null) {
-      throw new NstException("missing value for --device");
+      throw SettingException.missing("device");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.neuralstyle.reproduce;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class StyleFolder {
       return List.of(fileOrFolder);
     }
     if (!Files.isDirectory(fileOrFolder)) {
-      throw new NstException("invalid value for --style: no such file or folder: " + fileOrFolder);
+      throw SettingException.invalid("style", "no such file or folder: " + fileOrFolder);
     }
     List<Path> images;
     try (Stream<Path> files = Files.list(fileOrFolder)) {
@@ -37,7 +38,7 @@ final class StyleFolder {
           "cannot list the style folder " + fileOrFolder + ": " + e.getMessage(), e);
     }
     if (images.isEmpty()) {
-      throw new NstException("invalid value for --style: no image files in " + fileOrFolder);
+      throw SettingException.invalid("style", "no image files in " + fileOrFolder);
     }
     List<Path> chosen = new ArrayList<>();
     for (String name : preferred) {

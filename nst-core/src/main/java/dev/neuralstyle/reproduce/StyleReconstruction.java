@@ -1,6 +1,7 @@
 package dev.neuralstyle.reproduce;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import dev.neuralstyle.features.ConvParameters;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.image.ImageFiles;
@@ -106,7 +107,7 @@ public final class StyleReconstruction {
     List<List<String>> sets = requireSets();
     if (ratios.isEmpty()
         || ratios.stream().anyMatch(r -> r == null || !(r > 0) || r.isInfinite())) {
-      throw new NstException("invalid value for --ratios: give one or more numbers > 0");
+      throw SettingException.invalid("ratios", "give one or more numbers > 0");
     }
     String contentLayer = PaperLayers.contentLayer(settings.model(), weights);
     List<String> rows = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.neuralstyle.reproduce;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import dev.neuralstyle.features.ConvParameters;
 import dev.neuralstyle.features.Preprocessing;
 import dev.neuralstyle.image.ImageFiles;
@@ -76,7 +77,7 @@ public final class StylesFigure {
   public FigureResult run(
       Path content, List<Path> styles, FigureProgress progress, BooleanSupplier cancelled) {
     if (styles.isEmpty()) {
-      throw new NstException("invalid value for --style: at least one style image is required");
+      throw SettingException.invalid("style", "at least one style image is required");
     }
     List<String> styleLayers = PaperLayers.available(settings.model(), weights, PaperLayers.STYLE);
     List<String> omitted = PaperLayers.omitted(settings.model(), weights, PaperLayers.STYLE);

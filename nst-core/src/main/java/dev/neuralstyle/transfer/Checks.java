@@ -1,45 +1,42 @@
 package dev.neuralstyle.transfer;
 
-import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import java.util.List;
 
-/** Option checks whose messages name the flag, the rule and the value found. */
+/** Checks on one setting's value; they throw a {@link SettingException} naming its key. */
 final class Checks {
   private Checks() {}
 
-  static void required(Object value, String flag) {
+  static void required(Object value, String key) {
     if (value == null) {
-      throw new NstException("missing value for " + flag);
+      throw SettingException.missing(key);
     }
   }
 
-  static void range(long value, long min, long max, String flag) {
+  static void range(long value, long min, long max, String key) {
     if (value < min || value > max) {
-      throw new NstException(
-          "invalid value for " + flag + ": must be " + bounds(min, max) + ", found " + value);
+      throw SettingException.mustBe(key, bounds(min, max), value);
     }
   }
 
-  static void positiveFinite(double value, String flag) {
+  static void positiveFinite(double value, String key) {
     if (!(value > 0) || !Double.isFinite(value)) {
-      throw new NstException(
-          "invalid value for " + flag + ": must be a finite number > 0, found " + value);
+      throw SettingException.mustBe(key, "a finite number > 0", value);
     }
   }
 
-  static void nonNegativeFinite(double value, String flag) {
+  static void nonNegativeFinite(double value, String key) {
     if (!(value >= 0) || !Double.isFinite(value)) {
-      throw new NstException(
-          "invalid value for " + flag + ": must be a finite number >= 0, found " + value);
+      throw SettingException.mustBe(key, "a finite number >= 0", value);
     }
   }
 
-  static void nonNegative(List<Double> values, String flag) {
+  static void nonNegative(List<Double> values, String key) {
     for (Double v : values) {
       if (v == null) {
-        throw new NstException("invalid value for " + flag + ": empty entry");
+        throw SettingException.invalid(key, "empty entry");
       }
-      nonNegativeFinite(v, flag);
+      nonNegativeFinite(v, key);
     }
   }
 

@@ -3,11 +3,11 @@ package dev.neuralstyle.transfer;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
-import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import java.util.Locale;
 
 /**
- * Where a run computes, as the {@code --device} flag names it: {@code cpu}, {@code gpu} (CUDA GPU
+ * Where a run computes, as the {@code device} setting names it: {@code cpu}, {@code gpu} (CUDA GPU
  * 0), {@code gpu:N}, or {@code auto} (GPU 0 when the engine sees a CUDA GPU, else the CPU). Parsing
  * checks only the form; {@link #resolve()} asks the engine whether the GPU exists.
  *
@@ -29,10 +29,9 @@ public record DeviceSpec(Kind kind, int index) {
 
   /** Validates the fields. */
   public DeviceSpec {
-    Checks.required(kind, "--device");
+    Checks.required(kind, "device");
     if (index < 0 || (kind != Kind.GPU && index != 0)) {
-      throw new NstException(
-          "invalid value for --device: " + RULE + ", found " + kind + ":" + index);
+      throw SettingException.invalid("device", RULE, kind + ":" + index);
     }
   }
 
@@ -54,7 +53,7 @@ public record DeviceSpec(Kind kind, int index) {
   /**
    * Parses {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N} (any case).
    *
-   * @throws NstException naming {@code --device}, the accepted forms and the text found
+   * @throws SettingException naming {@code device}, the accepted forms and the text found
    */
   public static DeviceSpec parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
@@ -69,7 +68,7 @@ public record DeviceSpec(Kind kind, int index) {
         if (t.matches("gpu:[0-9]{1,4}")) {
           return gpu(Integer.parseInt(t.substring(4)));
         }
-        throw new NstException("invalid value for --device: " + RULE + ", found '" + text + "'");
+        throw SettingException.invalid("device", RULE, "'" + text + "'");
     }
   }
 
@@ -82,7 +81,7 @@ public record DeviceSpec(Kind kind, int index) {
     };
   }
 
-  /** A resolved DJL device as {@code --device} names it: {@code cpu} or {@code gpu:N}. */
+  /** A resolved DJL device as the {@code device} setting names it: {@code cpu} or {@code gpu:N}. */
   public static String describe(Device device) {
     return Device.Type.GPU.equals(device.getDeviceType())
         ? "gpu:" + device.getDeviceId()
@@ -98,7 +97,7 @@ public record DeviceSpec(Kind kind, int index) {
    * Fails unless the device can be used: a {@code gpu} choice needs that many CUDA GPUs visible to
    * the engine. {@code cpu} and {@code auto} always pass and do not start the engine.
    *
-   * @throws NstException naming {@code --device}, the rule and what the engine sees
+   * @throws SettingException naming {@code device}, the rule and what the engine sees
    */
   public void requireAvailable() {
     if (kind == Kind.GPU) {
@@ -110,7 +109,7 @@ public record DeviceSpec(Kind kind, int index) {
    * The DJL device of this choice on the engine in use. An engine whose native library has no CUDA
    * support counts as seeing no GPU, without asking the driver (which only logs a warning here).
    *
-   * @throws NstException if a GPU is asked for that the engine does not see
+   * @throws SettingException if a GPU is asked for that the engine does not see
    */
   public Device resolve() {
     if (kind == Kind.CPU) {
@@ -141,10 +140,11 @@ public record DeviceSpec(Kind kind, int index) {
                 ? "no CUDA GPU is visible to the " + engine + " engine"
                 : String.format(
                     Locale.ROOT, "the %s engine sees only gpu:0 to gpu:%d", engine, gpuCount - 1);
-        throw new NstException(
+        throw SettingException.invalid(
+            "device",
             String.format(
                 Locale.ROOT,
-                "invalid value for --device: %s needs CUDA GPU %d, but %s (%s)",
+                "%s needs CUDA GPU %d, but %s (%s)",
                 describe(),
                 index,
                 sees,
@@ -161,9 +161,9 @@ public record DeviceSpec(Kind kind, int index) {
       return "this build bundles the CPU-only "
           + engine
           + " native library: build with -Pcuda as the README's 'Running on a GPU' explains, or"
-          + " use --device cpu";
+          + " use {device} cpu";
     }
     return "its native library supports CUDA: check the NVIDIA driver and CUDA_VISIBLE_DEVICES, or"
-        + " use --device cpu";
+        + " use {device} cpu";
   }
 }

@@ -1,6 +1,6 @@
 package dev.neuralstyle.transfer;
 
-import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -18,14 +18,14 @@ public record InitSpec(InitMode mode, double noiseRatio, Path file) {
   /** Validates the fields. */
   public InitSpec {
     if (mode == null) {
-      throw new NstException("invalid value for --init: must be set");
+      throw SettingException.invalid("init", "must be set");
     }
     if (!(noiseRatio >= 0 && noiseRatio <= 1)) {
-      throw new NstException(
-          "invalid value for --init blend ratio: must be between 0 and 1, found " + noiseRatio);
+      throw SettingException.invalidPart(
+          "init", "blend ratio", "must be between 0 and 1", noiseRatio);
     }
     if (mode == InitMode.FILE && file == null) {
-      throw new NstException("invalid value for --init: a file is required for file mode");
+      throw SettingException.invalid("init", "a file is required for file mode");
     }
   }
 
@@ -45,7 +45,7 @@ public record InitSpec(InitMode mode, double noiseRatio, Path file) {
       try {
         return new InitSpec(InitMode.BLEND, Double.parseDouble(t.substring(6)), null);
       } catch (NumberFormatException e) {
-        throw new NstException("invalid value for --init: '" + text + "' (expected blend:RATIO)");
+        throw SettingException.invalid("init", "'" + text + "' (expected blend:RATIO)");
       }
     }
     switch (lower) {

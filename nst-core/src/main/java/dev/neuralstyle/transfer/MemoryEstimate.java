@@ -91,12 +91,12 @@ public final class MemoryEstimate {
     long needed = peakBytes(r, contentWidth, contentHeight);
     if (available.isPresent() && needed > available.getAsLong()) {
       int[] wh = stageDimensions(r, r.size(), contentWidth, contentHeight);
-      throw new NstException(
+      throw NstException.mentioning(
           String.format(
               java.util.Locale.ROOT,
-              "--size %d (a %dx%d image, style images up to %d px) needs about %.1f GB, but only"
-                  + " %.1f GB of memory is available; use a smaller --size or --style-size,"
-                  + " fewer/shallower layers, --optimizer adam or a smaller --lbfgs-history",
+              "{size} %d (a %dx%d image, style images up to %d px) needs about %.1f GB, but only"
+                  + " %.1f GB of memory is available; use a smaller {size} or {style-size},"
+                  + " fewer/shallower layers, {optimizer} adam or a smaller {lbfgs-history}",
               r.size(),
               wh[0],
               wh[1],
@@ -190,12 +190,12 @@ public final class MemoryEstimate {
     OptionalLong available = available();
     long needed = bytes(model, deepest, width, height, optimizer, history);
     if (available.isPresent() && needed > available.getAsLong()) {
-      throw new NstException(
+      throw NstException.mentioning(
           String.format(
               java.util.Locale.ROOT,
               "a %dx%d image to %s needs about %.1f GB, but only %.1f GB of memory is available;"
-                  + " use a smaller --size, fewer/shallower layers, --optimizer adam or a smaller"
-                  + " --lbfgs-history",
+                  + " use a smaller {size}, fewer/shallower layers, {optimizer} adam or a smaller"
+                  + " {lbfgs-history}",
               width,
               height,
               deepest,

@@ -41,11 +41,11 @@ final class RunChecks {
     List<Integer> sizes = r.stageSizes();
     int[] first = MemoryEstimate.stageDimensions(r, sizes.get(0), content[0], content[1]);
     if (Math.min(first[0], first[1]) < minSide) {
-      throw new NstException(
+      throw NstException.mentioning(
           String.format(
               java.util.Locale.ROOT,
               "content image %s is %dx%d, which gives a %dx%d image at size %d; each side must be"
-                  + " at least %d px (use a larger --size, or crop the image to a less extreme"
+                  + " at least %d px (use a larger {size}, or crop the image to a less extreme"
                   + " shape)",
               r.content(),
               content[0],
@@ -61,11 +61,11 @@ final class RunChecks {
       int[] s = ImageFiles.dimensions(style, "style image", r.maxPixels());
       double shorter = smallest * Math.min(s[0], s[1]) / Math.max(s[0], s[1]);
       if (shorter < minSide) {
-        throw new NstException(
+        throw NstException.mentioning(
             String.format(
                 java.util.Locale.ROOT,
                 "style image %s is %dx%d, which gives a %.0f px shorter side at the style size;"
-                    + " it must be at least %d px (use a larger --style-size/--style-scale, or a"
+                    + " it must be at least %d px (use a larger {style-size}/{style-scale}, or a"
                     + " less extreme shape)",
                 style,
                 s[0],

@@ -53,11 +53,6 @@ public record Setting<T>(
     fronts = fronts.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(fronts));
   }
 
-  /** The command-line option, {@code --key}. */
-  public String option() {
-    return "--" + key;
-  }
-
   /** Whether users set it at {@code front}. */
   public boolean in(Front front) {
     return fronts.contains(front);
@@ -93,7 +88,7 @@ public record Setting<T>(
 
   /** Checks {@code value} against {@link #rule()}. */
   public void check(T value) {
-    rule.check(value, option());
+    rule.check(value, key);
   }
 
   /** Puts the default into {@code builder}. */
@@ -101,7 +96,10 @@ public record Setting<T>(
     set.accept(builder, defaultValue);
   }
 
-  /** A validation rule on one value; messages name the option, the rule and the value found. */
+  /**
+   * A validation rule on one value; it fails with a {@link dev.neuralstyle.SettingException} naming
+   * the key, the rule and the value found.
+   */
   public enum Rule {
     /** Any value. */
     ANY("any value"),
@@ -144,31 +142,29 @@ public record Setting<T>(
     }
 
     @SuppressWarnings("unchecked")
-    void check(Object value, String option) {
+    void check(Object value, String key) {
       switch (this) {
         case ANY -> {}
-        case REQUIRED -> Checks.required(value, option);
-        case POSITIVE -> Checks.positiveFinite((Double) value, option);
-        case NON_NEGATIVE -> Checks.nonNegativeFinite((Double) value, option);
-        case NON_NEGATIVE_EACH -> Checks.nonNegative((java.util.List<Double>) value, option);
-        case SIDE -> Checks.range((Integer) value, 16, StyleTransferRequest.MAX_SIDE, option);
-        case SIDE_OR_ZERO ->
-            Checks.range((Integer) value, 0, StyleTransferRequest.MAX_SIDE, option);
-        case ITERATIONS -> Checks.range((Integer) value, 1, 10_000_000, option);
-        case HISTORY -> Checks.range((Integer) value, 1, 1000, option);
-        case WINDOW -> Checks.range((Integer) value, 1, 100_000, option);
-        case COUNT -> Checks.range(((Number) value).longValue(), 0, Integer.MAX_VALUE, option);
-        case AT_LEAST_ONE -> Checks.range(((Number) value).longValue(), 1, Long.MAX_VALUE, option);
+        case REQUIRED -> Checks.required(value, key);
+        case POSITIVE -> Checks.positiveFinite((Double) value, key);
+        case NON_NEGATIVE -> Checks.nonNegativeFinite((Double) value, key);
+        case NON_NEGATIVE_EACH -> Checks.nonNegative((java.util.List<Double>) value, key);
+        case SIDE -> Checks.range((Integer) value, 16, StyleTransferRequest.MAX_SIDE, key);
+        case SIDE_OR_ZERO -> Checks.range((Integer) value, 0, StyleTransferRequest.MAX_SIDE, key);
+        case ITERATIONS -> Checks.range((Integer) value, 1, 10_000_000, key);
+        case HISTORY -> Checks.range((Integer) value, 1, 1000, key);
+        case WINDOW -> Checks.range((Integer) value, 1, 100_000, key);
+        case COUNT -> Checks.range(((Number) value).longValue(), 0, Integer.MAX_VALUE, key);
+        case AT_LEAST_ONE -> Checks.range(((Number) value).longValue(), 1, Long.MAX_VALUE, key);
         case TILE -> {
           if ((Integer) value != 0) {
-            Checks.range((Integer) value, TileGrid.MIN_TILE, 16384, option);
+            Checks.range((Integer) value, TileGrid.MIN_TILE, 16384, key);
           }
         }
         case FRACTION -> {
           double v = (Double) value;
           if (!(v >= 0 && v < 1)) {
-            throw new dev.neuralstyle.NstException(
-                "invalid value for " + option + ": must be in [0, 1), found " + value);
+            throw dev.neuralstyle.SettingException.mustBe(key, "in [0, 1)", value);
           }
         }
       }

@@ -23,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * The settings schema: every setting of a {@link StyleTransferRequest}, declared once, in the order
- * {@code --help} lists them. Values come from {@link Defaults} (where each default's reason is
+ * the CLI's help lists them. Descriptions refer to other settings as {@code {key}} ({@link
+ * dev.neuralstyle.KeyText}). Values come from {@link Defaults} (where each default's reason is
  * written down); everything else about a setting is here. Adding a setting: a component of {@link
  * StyleTransferRequest}, its builder accessors, and one entry here.
  */
@@ -62,7 +63,7 @@ public final class Settings {
           "model",
           SettingType.choice(VggModel.class, VggModel::cliName, VggModel::parse),
           Defaults.MODEL,
-          "vgg19 or vgg16 (without --model or --preset, the one in --weights is used).",
+          "vgg19 or vgg16 (without {model} or {preset}, the one in {weights} is used).",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::model,
           StyleTransferRequestBuilder::model,
@@ -117,7 +118,7 @@ public final class Settings {
           "style-scale",
           SettingType.NUMBER,
           Defaults.STYLE_SCALE,
-          "Style images' longest side as a multiple of --size.",
+          "Style images' longest side as a multiple of {size}.",
           Rule.POSITIVE,
           StyleTransferRequestBuilder::styleScale,
           StyleTransferRequestBuilder::styleScale,
@@ -128,7 +129,7 @@ public final class Settings {
           "style-size",
           SettingType.INTEGER,
           0,
-          "Style images' longest side in pixels instead of --style-scale (0: off).",
+          "Style images' longest side in pixels instead of {style-scale} (0: off).",
           Rule.SIDE_OR_ZERO,
           StyleTransferRequestBuilder::styleSize,
           StyleTransferRequestBuilder::styleSize,
@@ -238,7 +239,7 @@ public final class Settings {
           "seamless",
           SettingType.BOOLEAN,
           Defaults.SEAMLESS,
-          "Make the output tile in both directions (circular padding in every convolution and pooling, wrap-around total variation; needs --precision fp32).",
+          "Make the output tile in both directions (circular padding in every convolution and pooling, wrap-around total variation; needs {precision} fp32).",
           Rule.ANY,
           StyleTransferRequestBuilder::seamless,
           StyleTransferRequestBuilder::seamless,
@@ -304,7 +305,7 @@ public final class Settings {
           "tolerance",
           SettingType.NUMBER,
           Defaults.TOLERANCE,
-          "End a stage when the loss fell by less than this fraction over --tolerance-window iterations (0: never).",
+          "End a stage when the loss fell by less than this fraction over {tolerance-window} iterations (0: never).",
           Rule.FRACTION,
           StyleTransferRequestBuilder::tolerance,
           StyleTransferRequestBuilder::tolerance,
@@ -315,7 +316,7 @@ public final class Settings {
           "tolerance-window",
           SettingType.INTEGER,
           Defaults.TOLERANCE_WINDOW,
-          "Iterations over which --tolerance measures the loss's fall.",
+          "Iterations over which {tolerance} measures the loss's fall.",
           Rule.WINDOW,
           StyleTransferRequestBuilder::toleranceWindow,
           StyleTransferRequestBuilder::toleranceWindow,
@@ -361,7 +362,7 @@ public final class Settings {
           "scales",
           SettingType.INTEGERS,
           List.of(),
-          "Coarse-to-fine: first run at these sizes, increasing and below --size, each starting from the previous result (Gatys et al. 2017). Default: automatic above 384 px, halving down to 384 or less (512: 256,512); --scales SIZE runs one stage.",
+          "Coarse-to-fine: first run at these sizes, increasing and below {size}, each starting from the previous result (Gatys et al. 2017). Default: automatic above 384 px, halving down to 384 or less (512: 256,512); {scales} SIZE runs one stage.",
           Rule.ANY,
           StyleTransferRequestBuilder::scales,
           StyleTransferRequestBuilder::scales,
@@ -429,7 +430,7 @@ public final class Settings {
           "width",
           SettingType.INTEGER,
           0,
-          "Exact output width (with --height; 0: follow the content).",
+          "Exact output width (with {height}; 0: follow the content).",
           Rule.SIDE_OR_ZERO,
           StyleTransferRequestBuilder::width,
           (b, w) -> b.outputSize(w, b.height()),
@@ -440,7 +441,7 @@ public final class Settings {
           "height",
           SettingType.INTEGER,
           0,
-          "Exact output height (with --width; 0: follow the content).",
+          "Exact output height (with {width}; 0: follow the content).",
           Rule.SIDE_OR_ZERO,
           StyleTransferRequestBuilder::height,
           (b, h) -> b.outputSize(b.width(), h),
@@ -460,12 +461,12 @@ public final class Settings {
 
   private Settings() {}
 
-  /** Every setting, in {@code --help} order. */
+  /** Every setting, in the order of the CLI's help. */
   public static List<Setting<?>> all() {
     return List.copyOf(ALL);
   }
 
-  /** The settings users set at {@code front}, in {@code --help} order. */
+  /** The settings users set at {@code front}, in the order of the CLI's help. */
   public static List<Setting<?>> in(Front front) {
     return ALL.stream().filter(s -> s.in(front)).toList();
   }

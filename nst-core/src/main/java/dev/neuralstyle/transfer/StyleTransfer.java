@@ -137,12 +137,12 @@ public final class StyleTransfer implements AutoCloseable {
     List<Integer> budgets = request.stageIterations();
     int totalBudget = budgets.stream().mapToInt(Integer::intValue).sum();
     if (resume.iterationsDone() >= totalBudget) {
-      throw new NstException(
+      throw NstException.mentioning(
           "the run to resume already used "
               + resume.iterationsDone()
               + " of its "
               + totalBudget
-              + " iterations; raise --iterations to continue it");
+              + " iterations; raise {iterations} to continue it");
     }
     RunChecks.beforeWork(request); // image shapes and memory, before any work
     ColorPreservation colors = request.colorPreservation();
@@ -195,9 +195,9 @@ public final class StyleTransfer implements AutoCloseable {
           Objective objective;
           if (plan.tiled()) {
             if (extras.extraLoss() != null) {
-              throw new NstException(
-                  "a tiled stage (--tile) cannot take an extra loss term such as video's temporal"
-                      + " loss; use a larger --tile or a smaller --size");
+              throw NstException.mentioning(
+                  "a tiled stage ({tile}) cannot take an extra loss term such as video's temporal"
+                      + " loss; use a larger {tile} or a smaller {size}");
             }
             objective = new TiledObjective(features, targets, request, plan, pixelUnit);
           } else {
@@ -277,12 +277,12 @@ public final class StyleTransfer implements AutoCloseable {
               }
               listener.onEvent(new StepCompleted(done, totalBudget, b, t, snapshot));
               if (!Double.isFinite(outcome.loss())) {
-                throw new NstException(
+                throw NstException.mentioning(
                     "the loss became "
                         + outcome.loss()
                         + " at iteration "
                         + done
-                        + "; lower --learning-rate or the loss weights");
+                        + "; lower {learning-rate} or the loss weights");
               }
               if (outcome.converged()) {
                 stop = "converged";

@@ -1,6 +1,6 @@
 package dev.neuralstyle.transfer;
 
-import dev.neuralstyle.NstException;
+import dev.neuralstyle.SettingException;
 import dev.neuralstyle.features.PoolingMode;
 import dev.neuralstyle.features.Precision;
 import dev.neuralstyle.features.Preprocessing;
@@ -122,41 +122,38 @@ public record StyleTransferRequest(
     Settings.WIDTH.check(width);
     Settings.HEIGHT.check(height);
     if ((width == 0) != (height == 0) || (width > 0 && Math.min(width, height) < 16)) {
-      throw new NstException(
-          "invalid value for --width/--height: give both (each >= 16) or neither, found "
-              + width
-              + "x"
-              + height);
+      throw SettingException.invalid(
+          List.of("width", "height"), "give both (each >= 16) or neither", width + "x" + height);
     }
     Settings.CONTENT_LAYERS.check(contentLayers);
     Settings.STYLE_LAYERS.check(styleLayers);
     if (content == null && (!contentLayers.isEmpty() || width == 0)) {
-      throw new NstException(
-          "missing value for --content: a content image is required unless the run has no content"
-              + " layers and an output --width/--height");
+      throw SettingException.missing(
+          "content",
+          "a content image is required unless the run has no content layers and an output"
+              + " {width}/{height}");
     }
     Settings.INIT.check(init);
     if (content == null && (init.mode() == InitMode.CONTENT || init.mode() == InitMode.BLEND)) {
-      throw new NstException(
-          "invalid value for --init: '" + init.describe() + "' needs a content image");
+      throw SettingException.invalid("init", "'" + init.describe() + "' needs a content image");
     }
     Settings.STYLE.check(styles);
     styles = List.copyOf(styles);
     if (styles.isEmpty() && (!styleLayers.isEmpty() || init.mode() == InitMode.STYLE)) {
-      throw new NstException("invalid value for --style: at least one style image is required");
+      throw SettingException.invalid("style", "at least one style image is required");
     }
     styleBlend = List.copyOf(styleBlend);
     if (!styleBlend.isEmpty() && styleBlend.size() != styles.size()) {
-      throw new NstException(
-          "invalid value for --style-blend: "
-              + styleBlend.size()
+      throw SettingException.invalid(
+          "style-blend",
+          styleBlend.size()
               + " weights given for "
               + styles.size()
               + " style images; give one weight per style image");
     }
     Settings.STYLE_BLEND.check(styleBlend);
     if (!styleBlend.isEmpty() && styleBlend.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-      throw new NstException("invalid value for --style-blend: weights must not all be 0");
+      throw SettingException.invalid("style-blend", "weights must not all be 0");
     }
     Settings.MODEL.check(model);
     Settings.POOLING.check(pooling);
@@ -164,11 +161,12 @@ public record StyleTransferRequest(
     Settings.STYLE_SCALE.check(styleScale);
     Settings.STYLE_SIZE.check(styleSize);
     if (styleSize == 0 && styleScale * size > MAX_SIDE) {
-      throw new NstException(
+      throw SettingException.invalid(
+          "style-scale",
           String.format(
               java.util.Locale.ROOT,
-              "invalid value for --style-scale: style images would be %.3g px on their longest"
-                  + " side (--style-scale %s x --size %d); at most %d",
+              "style images would be %.3g px on their longest side ({style-scale} %s x {size} %d);"
+                  + " at most %d",
               styleScale * size,
               Checks.shortNumber(styleScale),
               size,
@@ -176,28 +174,25 @@ public record StyleTransferRequest(
     }
     contentLayers = List.copyOf(contentLayers);
     styleLayers = List.copyOf(styleLayers);
-    VggLayers.requireKnown(model, contentLayers, "--content-layers");
-    VggLayers.requireKnown(model, styleLayers, "--style-layers");
+    VggLayers.requireKnown(model, contentLayers, "content-layers");
+    VggLayers.requireKnown(model, styleLayers, "style-layers");
     if (!styles.isEmpty() && styleWeight > 0 && styleLayers.isEmpty()) {
-      throw new NstException(
-          "invalid value for --style-layers: no layer given; name at least one (e.g. relu1_1)");
+      throw SettingException.invalid(
+          "style-layers", "no layer given; name at least one (e.g. relu1_1)");
     }
     if (content != null && contentWeight > 0 && contentLayers.isEmpty()) {
-      throw new NstException(
-          "invalid value for --content-layers: no layer given; name at least one (e.g. relu4_2)");
+      throw SettingException.invalid(
+          "content-layers", "no layer given; name at least one (e.g. relu4_2)");
     }
     if (contentLayers.isEmpty() && styleLayers.isEmpty()) {
-      throw new NstException(
-          "invalid value for --content-layers/--style-layers: at least one layer is required");
+      throw SettingException.invalid(
+          List.of("content-layers", "style-layers"), "at least one layer is required", null);
     }
     styleLayerWeights = List.copyOf(styleLayerWeights);
     if (!styleLayerWeights.isEmpty() && styleLayerWeights.size() != styleLayers.size()) {
-      throw new NstException(
-          "invalid value for --style-layer-weights: "
-              + styleLayerWeights.size()
-              + " weights given for "
-              + styleLayers.size()
-              + " style layers");
+      throw SettingException.invalid(
+          "style-layer-weights",
+          styleLayerWeights.size() + " weights given for " + styleLayers.size() + " style layers");
     }
     Settings.STYLE_LAYER_WEIGHTS.check(styleLayerWeights);
     Settings.CONTENT_WEIGHT.check(contentWeight);
@@ -219,22 +214,19 @@ public record StyleTransferRequest(
       int scale = scales.get(i);
       boolean last = i == scales.size() - 1;
       if (scale < 16 || scale <= previous || scale > size || (scale == size && !last)) {
-        throw new NstException(
-            "invalid value for --scales: sizes must increase, each from 16 up to --size "
-                + size
-                + ", found "
-                + scales);
+        throw SettingException.invalid(
+            "scales", "sizes must increase, each from 16 up to {size} " + size, scales);
       }
       previous = scale;
     }
     styleMasks = List.copyOf(styleMasks);
     if (!styleMasks.isEmpty() && contentMask == null) {
-      throw new NstException("invalid value for --style-mask: it needs --content-mask as well");
+      throw SettingException.invalid("style-mask", "it needs {content-mask} as well");
     }
     if (!styleMasks.isEmpty() && styleMasks.size() != styles.size()) {
-      throw new NstException(
-          "invalid value for --style-mask: "
-              + styleMasks.size()
+      throw SettingException.invalid(
+          "style-mask",
+          styleMasks.size()
               + " masks given for "
               + styles.size()
               + " style images; give one mask per style image");
@@ -243,16 +235,15 @@ public record StyleTransferRequest(
     Settings.MAX_PIXELS.check(maxPixels);
     Settings.DEVICE.check(device);
     if (seamless && precision != Precision.FP32) {
-      throw new NstException(
-          "invalid value for --precision: --seamless needs fp32 (the reduced-precision network"
-              + " pads with zeros only), found "
-              + precision.cliName());
+      throw SettingException.invalid(
+          "precision",
+          "{seamless} needs fp32 (the reduced-precision network pads with zeros only)",
+          precision.cliName());
     }
     Settings.TILE.check(tile);
     if (tile != 0 && contentMask != null) {
-      throw new NstException(
-          "invalid value for --tile: tiling does not support --content-mask yet, found --tile "
-              + tile);
+      throw SettingException.invalid(
+          "tile", "tiling does not support {content-mask} yet, found {tile} " + tile);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.neuralstyle.batch;
 
+import static dev.neuralstyle.CliSpelling.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class JobListTest {
     assertEquals(List.of("a__x", "b__y"), jobs.stream().map(BatchJob::name).toList());
     NstException e =
         assertThrows(NstException.class, () -> JobList.pairs(CONTENTS, STYLES, Pairing.ZIP));
-    assertTrue(e.getMessage().contains("--pairs"), e.getMessage());
+    assertTrue(cli(e).contains("--pairs"), cli(e));
   }
 
   @Test
@@ -39,7 +40,7 @@ class JobListTest {
         assertThrows(
             NstException.class,
             () -> JobList.pairs(List.of("a/p.jpg", "b/p.png"), STYLES, Pairing.ALL));
-    assertTrue(e.getMessage().contains("p__x.png"), e.getMessage());
+    assertTrue(cli(e).contains("p__x.png"), cli(e));
   }
 
   @Test
@@ -102,8 +103,6 @@ class JobListTest {
         assertThrows(
             NstException.class,
             () -> JobList.parse("content,style,colour\na,b,red\n", "jobs.csv", loc -> loc));
-    assertTrue(
-        e.getMessage().startsWith("jobs file jobs.csv, line 2: unknown setting 'colour'"),
-        e.getMessage());
+    assertTrue(cli(e).startsWith("jobs file jobs.csv, line 2: unknown setting 'colour'"), cli(e));
   }
 }

@@ -1,5 +1,6 @@
 package dev.neuralstyle.features;
 
+import static dev.neuralstyle.CliSpelling.cli;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +19,8 @@ class FeatureNetworksTest {
         assertThrows(
             NstException.class,
             () -> FeatureNetworks.requireSupported(Precision.BF16, false, AVX2));
-    assertTrue(e.getMessage().contains("--precision"), e.getMessage());
-    assertTrue(e.getMessage().contains("AVX512-BF16"), e.getMessage());
+    assertTrue(cli(e).contains("--precision"), cli(e));
+    assertTrue(cli(e).contains("AVX512-BF16"), cli(e));
   }
 
   @Test
@@ -37,7 +38,7 @@ class FeatureNetworksTest {
         assertThrows(
             NstException.class,
             () -> FeatureNetworks.requireSupported(Precision.FP16, false, ZEN4));
-    assertTrue(e.getMessage().contains("fp16 is for GPUs"), e.getMessage());
+    assertTrue(cli(e).contains("fp16 is for GPUs"), cli(e));
     assertDoesNotThrow(() -> FeatureNetworks.requireSupported(Precision.FP16, true, AVX2));
   }
 
@@ -50,6 +51,6 @@ class FeatureNetworksTest {
   void precision_values_parse_and_bad_ones_name_the_flag() {
     assertTrue(Precision.parse(" BF16 ") == Precision.BF16);
     NstException e = assertThrows(NstException.class, () -> Precision.parse("int8"));
-    assertTrue(e.getMessage().contains("--precision") && e.getMessage().contains("int8"));
+    assertTrue(cli(e).contains("--precision") && cli(e).contains("int8"));
   }
 }

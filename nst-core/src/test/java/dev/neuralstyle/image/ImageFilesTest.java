@@ -1,5 +1,6 @@
 package dev.neuralstyle.image;
 
+import static dev.neuralstyle.CliSpelling.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,7 @@ class ImageFilesTest {
         "content image "
             + file
             + " is 20000x20000 = 400000000 pixels, over the cap of 100000000 (--max-pixels)",
-        e.getMessage());
+        cli(e));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.neuralstyle.transfer;
 
+import static dev.neuralstyle.CliSpelling.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class DeviceSpecTest {
           "invalid value for --device: must be auto, cpu, gpu or gpu:N (N >= 0), found '"
               + text
               + "'",
-          e.getMessage());
+          cli(e));
     }
   }
 
@@ -41,7 +42,7 @@ class DeviceSpecTest {
     assertEquals(Defaults.DEVICE, b.device());
     assertEquals(Defaults.DEVICE, b.build().device());
     NstException e = assertThrows(NstException.class, () -> b.device(null).build());
-    assertTrue(e.getMessage().contains("--device"), e.getMessage());
+    assertTrue(cli(e).contains("--device"), cli(e));
   }
 
   @Test
@@ -60,7 +61,7 @@ class DeviceSpecTest {
         "invalid value for --device: gpu needs CUDA GPU 0, but no CUDA GPU is visible to the"
             + " PyTorch engine (this build bundles the CPU-only PyTorch native library: build with"
             + " -Pcuda as the README's 'Running on a GPU' explains, or use --device cpu)",
-        e.getMessage());
+        cli(e));
   }
 
   @Test
@@ -70,7 +71,7 @@ class DeviceSpecTest {
     assertEquals(
         "invalid value for --device: gpu:2 needs CUDA GPU 2, but the PyTorch engine sees only"
             + " gpu:0 to gpu:1 (choose one of those, or auto)",
-        e.getMessage());
+        cli(e));
     NstException noDriver =
         assertThrows(NstException.class, () -> DeviceSpec.gpu(0).resolve(0, "PyTorch", true));
     assertTrue(

@@ -1,5 +1,6 @@
 package dev.neuralstyle.transfer;
 
+import static dev.neuralstyle.CliSpelling.cli;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class MemoryEstimateTest {
             () ->
                 MemoryEstimate.check(
                     VggModel.VGG19, "relu5_1", 16384, 16384, OptimizerKind.LBFGS, 50));
-    assertTrue(e.getMessage().contains("16384x16384"), e.getMessage());
-    assertTrue(e.getMessage().contains("smaller --size"), e.getMessage());
+    assertTrue(cli(e).contains("16384x16384"), cli(e));
+    assertTrue(cli(e).contains("smaller --size"), cli(e));
   }
 }

@@ -1,5 +1,6 @@
 package dev.neuralstyle.transfer;
 
+import static dev.neuralstyle.CliSpelling.cli;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,6 @@ class SeamlessRunTest {
             .seamless(true)
             .precision(Precision.BF16);
     NstException e = assertThrows(NstException.class, b::build);
-    assertTrue(e.getMessage().contains("--seamless"), e.getMessage());
+    assertTrue(cli(e).contains("--seamless"), cli(e));
   }
 }

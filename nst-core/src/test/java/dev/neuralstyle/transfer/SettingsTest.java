@@ -1,5 +1,6 @@
 package dev.neuralstyle.transfer;
 
+import static dev.neuralstyle.CliSpelling.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,14 +74,13 @@ class SettingsTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> Settings.LOSS_FORM.parseInto(StyleTransferRequest.builder(), "sum"));
-    assertEquals("unknown value 'sum': expected paper, mean, normalized or joint", e.getMessage());
+    assertEquals("unknown value 'sum': expected paper, mean, normalized or joint", cli(e));
   }
 
   @Test
   void a_rule_names_the_option_the_rule_and_the_value() {
     NstException e = assertThrows(NstException.class, () -> Settings.TV_WEIGHT.check(-1.0));
-    assertEquals(
-        "invalid value for --tv-weight: must be a finite number >= 0, found -1.0", e.getMessage());
+    assertEquals("invalid value for --tv-weight: must be a finite number >= 0, found -1.0", cli(e));
     e =
         assertThrows(
             NstException.class,
@@ -91,9 +91,22 @@ class SettingsTest {
                     .toleranceWindow(0)
                     .build());
     assertEquals(
-        "invalid value for --tolerance-window: must be between 1 and 100000, found 0",
-        e.getMessage());
+        "invalid value for --tolerance-window: must be between 1 and 100000, found 0", cli(e));
     e = assertThrows(NstException.class, () -> Settings.TILE.check(8));
-    assertEquals("invalid value for --tile: must be between 16 and 16384, found 8", e.getMessage());
+    assertEquals("invalid value for --tile: must be between 16 and 16384, found 8", cli(e));
+  }
+
+  @Test
+  void descriptions_refer_only_to_settings_and_options_that_exist() {
+    java.util.regex.Pattern ref = java.util.regex.Pattern.compile("\\{([a-z0-9-]+)}");
+    for (Setting<?> s : Settings.all()) {
+      java.util.regex.Matcher m = ref.matcher(s.description());
+      while (m.find()) {
+        String key = m.group(1);
+        assertTrue(
+            Settings.byKey(key).isPresent() || List.of("preset", "weights").contains(key),
+            s.key() + " refers to {" + key + "}");
+      }
+    }
   }
 }

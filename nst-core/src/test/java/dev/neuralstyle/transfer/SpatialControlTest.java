@@ -1,5 +1,6 @@
 package dev.neuralstyle.transfer;
 
+import static dev.neuralstyle.CliSpelling.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -143,7 +144,7 @@ class SpatialControlTest {
         assertThrows(
             NstException.class,
             () -> request(content, content, content).styleMasks(List.of(mask, mask)).build());
-    assertTrue(e.getMessage().contains("--content-mask"), e.getMessage());
+    assertTrue(cli(e).contains("--content-mask"), cli(e));
     e =
         assertThrows(
             NstException.class,
@@ -152,7 +153,7 @@ class SpatialControlTest {
                     .contentMask(mask)
                     .styleMasks(List.of(mask))
                     .build());
-    assertTrue(e.getMessage().contains("one mask per style image"), e.getMessage());
+    assertTrue(cli(e).contains("one mask per style image"), cli(e));
     assertTrue(ImageFiles.read(mask, 1 << 20).getWidth() == 32);
   }
 

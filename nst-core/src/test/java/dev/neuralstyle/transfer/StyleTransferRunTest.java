@@ -1,5 +1,6 @@
 package dev.neuralstyle.transfer;
 
+import static dev.neuralstyle.CliSpelling.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -212,8 +213,8 @@ class StyleTransferRunTest {
                     small().styleLayers(List.of("relu3_1")).build(),
                     ProgressListener.NONE,
                     () -> false));
-    assertTrue(e.getMessage().contains("needs conv2_2"), e.getMessage());
-    assertTrue(e.getMessage().contains("conv1_1 … conv2_1"), e.getMessage());
+    assertTrue(cli(e).contains("needs conv2_2"), cli(e));
+    assertTrue(cli(e).contains("conv1_1 … conv2_1"), cli(e));
   }
 
   @Test
@@ -343,8 +344,7 @@ class StyleTransferRunTest {
                     events::add,
                     () -> false));
     assertTrue(
-        e.getMessage().startsWith("invalid value for --device: gpu needs CUDA GPU 0, but no CUDA"),
-        e.getMessage());
+        cli(e).startsWith("invalid value for --device: gpu needs CUDA GPU 0, but no CUDA"), cli(e));
     assertTrue(events.isEmpty(), "events before the failure: " + events);
   }
 

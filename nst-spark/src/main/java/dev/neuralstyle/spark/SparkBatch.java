@@ -46,7 +46,9 @@ public final class SparkBatch {
     try {
       options = SparkBatchOptions.parse(args);
     } catch (NstException | IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
+      // Options are spelt as on the command line: --key.
+      String message = e instanceof NstException n ? n.message(k -> "--" + k) : e.getMessage();
+      System.err.println("error: " + message);
       System.exit(2);
       return;
     }

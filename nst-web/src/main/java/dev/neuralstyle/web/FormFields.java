@@ -50,7 +50,7 @@ final class FormFields {
     } catch (NumberFormatException e) {
       throw new FormException(name, "not a number, found '" + text.trim() + "'");
     } catch (NstException | IllegalArgumentException e) {
-      String why = CoreMessages.errors(e.getMessage(), name).get(0).message();
+      String why = CoreMessages.errors(e, name).get(0).message();
       throw new FormException(
           name, why.contains(text.trim()) ? why : why + ", found '" + text + "'");
     }

@@ -143,7 +143,7 @@ public final class JobForm {
     try {
       request = b.build();
     } catch (NstException e) {
-      throw new FormException(CoreMessages.errors(e.getMessage(), "settings"));
+      throw new FormException(CoreMessages.errors(e, "settings"));
     }
     JobLimits.check(request, maxSize, maxIterations, maxJobBytes);
     return request;

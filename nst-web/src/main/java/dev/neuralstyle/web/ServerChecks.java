@@ -144,7 +144,7 @@ final class ServerChecks {
       FeatureNetworks.requireSupported(precision, device.resolve());
       return null;
     } catch (NstException e) {
-      return CoreMessages.errors(e.getMessage(), "precision").get(0).message();
+      return CoreMessages.errors(e, "precision").get(0).message();
     }
   }
 }
