@@ -128,7 +128,7 @@ final class TransferRun {
             result.image().getWidth(),
             result.image().getHeight(),
             all.size() > 1 ? "; also " + others(all, image) : "");
-    if ("cancelled".equals(result.stopReason())) {
+    if (result.cancelled()) {
       Path record = options.outputs().record();
       String how =
           record != null

@@ -7,6 +7,7 @@ import dev.neuralstyle.loss.LossBreakdown;
 import dev.neuralstyle.progress.RunFinished;
 import dev.neuralstyle.progress.RunStarted;
 import dev.neuralstyle.progress.StepCompleted;
+import dev.neuralstyle.progress.StopReason;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ProgressPrinterTest {
     p.onEvent(new RunStarted(3, 64, 48, 0.5));
     p.onEvent(step(1, 3, 0.1));
     p.onEvent(step(3, 3, 0.3));
-    p.onEvent(new RunFinished(3, 0.3, "budget"));
+    p.onEvent(new RunFinished(3, 0.3, StopReason.BUDGET));
     String text = s.toString();
     assertTrue(text.contains("\r[" + "=".repeat(10) + ">"), text);
     assertTrue(text.contains("\r[" + "=".repeat(30) + "] 3/3"), text);

@@ -166,7 +166,7 @@ public final class BatchRunner {
                 listener.jobEvent(job, e);
               },
               cancelled);
-      if ("cancelled".equals(result.stopReason())) {
+      if (result.cancelled()) {
         return new Outcome(null, false);
       }
       RunOutputs.write(

@@ -13,12 +13,18 @@ public enum PoolingMode {
   /** 2x2 average pooling with stride 2, as in Gatys et al. (2015). */
   AVERAGE;
 
-  /** The name used on the command line: {@code max} or {@code avg}. */
+  /**
+   * The one wire name ({@code max} or {@code avg}): the command line, the form, jobs files and run
+   * records all write it.
+   */
   public String cliName() {
     return this == MAX ? "max" : "avg";
   }
 
-  /** Parses {@code max}, {@code avg} or {@code average} (any case). */
+  /**
+   * Parses {@code max} or {@code avg} (any case); {@code average} is what run records written
+   * before the schema's wire names held, and still reads.
+   */
   public static PoolingMode parse(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     switch (t) {

@@ -1,6 +1,7 @@
 package dev.neuralstyle.jobs;
 
 import dev.neuralstyle.loss.LossBreakdown;
+import dev.neuralstyle.progress.StopReason;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,8 +20,7 @@ import java.util.Objects;
  * @param iterations the evaluation budget (0 until the run starts)
  * @param losses the latest loss terms, or {@code null} before the first step
  * @param elapsedSeconds optimisation time so far
- * @param stopReason why the run ended ({@code budget}, {@code converged}, {@code tolerance}, {@code
- *     cancelled}), or {@code null}
+ * @param stop why the run ended, or {@code null}
  * @param error a one-line reason when the job failed, else {@code null}
  * @param resumable whether a failed job can be queued again with the same inputs (it was
  *     interrupted, not refused)
@@ -34,7 +34,7 @@ public record Job(
     int iterations,
     LossBreakdown losses,
     double elapsedSeconds,
-    String stopReason,
+    StopReason stop,
     String error,
     boolean resumable) {
 
@@ -72,13 +72,13 @@ public record Job(
         iterations,
         losses,
         elapsed,
-        stopReason,
+        stop,
         error,
         resumable);
   }
 
   /** This job, finished in {@code finalState}. */
-  public Job finished(JobState finalState, String stopReason, String error, boolean resumable) {
+  public Job finished(JobState finalState, StopReason stop, String error, boolean resumable) {
     return new Job(
         id,
         finalState,
@@ -88,8 +88,13 @@ public record Job(
         iterations,
         losses,
         elapsedSeconds,
-        stopReason,
+        stop,
         error,
         resumable);
+  }
+
+  /** Why the run ended by its wire name ({@code budget}, ...), or {@code null}. */
+  public String stopReason() {
+    return stop == null ? null : stop.wireName();
   }
 }

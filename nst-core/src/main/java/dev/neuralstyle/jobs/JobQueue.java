@@ -3,6 +3,7 @@ package dev.neuralstyle.jobs;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.progress.ProgressEvent;
 import dev.neuralstyle.progress.StepCompleted;
+import dev.neuralstyle.progress.StopReason;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ public final class JobQueue implements AutoCloseable {
         return Optional.of(job);
       }
       waiting.remove(id);
-      job = job.finished(JobState.CANCELLED, "cancelled", null, false);
+      job = job.finished(JobState.CANCELLED, StopReason.CANCELLED, null, false);
       jobs.put(id, job);
       store.save(job);
       moved = waitingJobs();
@@ -277,12 +278,12 @@ public final class JobQueue implements AutoCloseable {
   private Job runOne(Job job) {
     JobId id = job.id();
     try {
-      String stop = runner.run(job, event -> progress(id, event), () -> cancelRunning);
+      StopReason stop = runner.run(job, event -> progress(id, event), () -> cancelRunning);
       Job now = current(id);
-      if (closed && "cancelled".equals(stop)) {
+      if (closed && stop == StopReason.CANCELLED) {
         return now.finished(JobState.FAILED, stop, INTERRUPTED, true);
       }
-      JobState state = "cancelled".equals(stop) ? JobState.CANCELLED : JobState.DONE;
+      JobState state = stop == StopReason.CANCELLED ? JobState.CANCELLED : JobState.DONE;
       return now.finished(state, stop, null, false);
     } catch (NstException e) {
       return current(id).finished(JobState.FAILED, null, e.getMessage(), false);

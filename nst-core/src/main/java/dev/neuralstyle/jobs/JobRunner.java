@@ -1,6 +1,7 @@
 package dev.neuralstyle.jobs;
 
 import dev.neuralstyle.progress.ProgressListener;
+import dev.neuralstyle.progress.StopReason;
 import java.util.function.BooleanSupplier;
 
 /** Does a job's work on the queue's worker thread: typically one style transfer and its files. */
@@ -11,10 +12,9 @@ public interface JobRunner {
    *
    * @param listener receives the run's progress events
    * @param cancelled polled between iterations; when true the run should stop soon
-   * @return why the run stopped ({@code budget}, {@code converged}, {@code tolerance} or {@code
-   *     cancelled})
+   * @return why the run stopped
    * @throws Exception when the job fails; an {@link dev.neuralstyle.NstException}'s message is
    *     shown to the user as it is
    */
-  String run(Job job, ProgressListener listener, BooleanSupplier cancelled) throws Exception;
+  StopReason run(Job job, ProgressListener listener, BooleanSupplier cancelled) throws Exception;
 }

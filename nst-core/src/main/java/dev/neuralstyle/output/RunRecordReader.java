@@ -216,6 +216,15 @@ public final class RunRecordReader {
       return DeviceSpec.parse(RecordValues.text(n, field));
     }
     if (c.isEnum()) {
+      var setting = Settings.byField(field.substring(field.lastIndexOf('.') + 1));
+      if (setting.isPresent() && n.isTextual()) {
+        try {
+          return setting.get().type().parse().apply(n.asText()); // the wire names
+        } catch (IllegalArgumentException e) {
+          // not a wire name: the constant's name, as older records wrote it, or an error naming
+          // the field
+        }
+      }
       return RecordValues.enumValue(c, n, field);
     }
     throw new IllegalArgumentException("unsupported type " + c.getSimpleName());

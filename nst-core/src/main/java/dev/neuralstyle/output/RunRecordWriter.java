@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.InitSpec;
+import dev.neuralstyle.transfer.Settings;
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferResult;
@@ -23,7 +24,8 @@ import java.util.Map;
 /**
  * Writes a {@link RunRecord} as pretty-printed JSON. Every component of the request is written, by
  * reflection over the record, so a setting added to {@link StyleTransferRequest} appears in the
- * record without a change here; paths are written as given, enums by their command-line names.
+ * record without a change here; paths are written as given, enums by their wire names in the {@link
+ * Settings} schema.
  */
 public final class RunRecordWriter {
   /** Version of the record's layout; raise it when a field changes meaning. */
@@ -116,7 +118,7 @@ public final class RunRecordWriter {
 
   /**
    * Every request setting by field name as the record writes it (paths as text, enums by their
-   * command-line names), plus {@code normalizedStyleBlend} and {@code effectiveStyleLayerWeights}.
+   * schema wire names), plus {@code normalizedStyleBlend} and {@code effectiveStyleLayerWeights}.
    */
   public static Map<String, Object> requestFields(StyleTransferRequest q) {
     return request(q);
@@ -126,7 +128,12 @@ public final class RunRecordWriter {
     Map<String, Object> m = new LinkedHashMap<>();
     for (RecordComponent c : StyleTransferRequest.class.getRecordComponents()) {
       try {
-        m.put(c.getName(), value(c.getAccessor().invoke(q)));
+        Object v = c.getAccessor().invoke(q);
+        var setting = Settings.byField(c.getName());
+        // Enums by the schema's one wire name per value (pooling avg, not average).
+        m.put(
+            c.getName(),
+            v instanceof Enum<?> && setting.isPresent() ? setting.get().format(v) : value(v));
       } catch (IllegalAccessException | InvocationTargetException e) {
         throw new NstException("cannot read request field " + c.getName(), e);
       }

@@ -5,8 +5,12 @@ package dev.neuralstyle.progress;
  *
  * @param evaluations evaluations used
  * @param elapsedSeconds optimisation time
- * @param stopReason why it stopped: {@code budget}, {@code converged}, {@code tolerance} or {@code
- *     cancelled}
+ * @param stop why it stopped
  */
-public record RunFinished(int evaluations, double elapsedSeconds, String stopReason)
-    implements ProgressEvent {}
+public record RunFinished(int evaluations, double elapsedSeconds, StopReason stop)
+    implements ProgressEvent {
+  /** Why it stopped, by its wire name ({@code budget}, ...). */
+  public String stopReason() {
+    return stop.wireName();
+  }
+}

@@ -78,7 +78,7 @@ final class FigureAssembly implements AutoCloseable {
         engine.run(request, event -> progress.onEvent(index, runCount, event), cancelled);
     tiles[row][column] = result.image();
     runs.add(new TileRun(row, column, name, request, result));
-    if ("cancelled".equals(result.stopReason())) {
+    if (result.cancelled()) {
       stopped = true;
     }
   }

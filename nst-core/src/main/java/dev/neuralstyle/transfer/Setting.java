@@ -81,6 +81,12 @@ public record Setting<T>(
     return type.text(get.apply(builder));
   }
 
+  /** {@code value}, of this setting's type, as text by the schema's wire names ({@code avg}). */
+  @SuppressWarnings("unchecked")
+  public String format(Object value) {
+    return type.text((T) value);
+  }
+
   /** The default as text ({@code null} when there is none). */
   public String defaultText() {
     return type.text(defaultValue);

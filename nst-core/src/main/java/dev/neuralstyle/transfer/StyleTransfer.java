@@ -20,6 +20,7 @@ import dev.neuralstyle.progress.ProgressListener;
 import dev.neuralstyle.progress.RunFinished;
 import dev.neuralstyle.progress.RunStarted;
 import dev.neuralstyle.progress.StepCompleted;
+import dev.neuralstyle.progress.StopReason;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,8 +162,8 @@ public final class StyleTransfer implements AutoCloseable {
       int stageEnd = 0;
       double setup = 0;
       long optStart = 0;
-      String stop = "budget";
-      for (int stage = 0; stage < sizes.size() && !"cancelled".equals(stop); stage++) {
+      StopReason stop = StopReason.BUDGET;
+      for (int stage = 0; stage < sizes.size() && stop != StopReason.CANCELLED; stage++) {
         stageEnd += budgets.get(stage);
         if (stageEnd <= done) {
           continue; // finished before the resume point
@@ -254,10 +255,10 @@ public final class StyleTransfer implements AutoCloseable {
             x0.close();
             int lastSnapshot = done;
             int stageStart = done;
-            stop = "budget";
+            stop = StopReason.BUDGET;
             while (done < stageEnd) {
               if (cancelled.getAsBoolean()) {
-                stop = "cancelled";
+                stop = StopReason.CANCELLED;
                 break;
               }
               StepOutcome outcome = optimizer.step(objective, stageEnd - done);
@@ -285,12 +286,12 @@ public final class StyleTransfer implements AutoCloseable {
                         + "; lower {learning-rate} or the loss weights");
               }
               if (outcome.converged()) {
-                stop = "converged";
+                stop = StopReason.CONVERGED;
                 break;
               }
               if (toleranceReached(
                   steps, request.tolerance(), request.toleranceWindow(), stageStart)) {
-                stop = "tolerance";
+                stop = StopReason.TOLERANCE;
                 break;
               }
             }

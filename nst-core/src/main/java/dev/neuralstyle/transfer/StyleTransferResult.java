@@ -1,6 +1,7 @@
 package dev.neuralstyle.transfer;
 
 import dev.neuralstyle.features.Preprocessing;
+import dev.neuralstyle.progress.StopReason;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * @param evaluations loss-and-gradient evaluations used
  * @param setupSeconds time to load images and compute targets
  * @param optimizeSeconds time spent optimising
- * @param stopReason {@code budget}, {@code converged}, {@code tolerance} or {@code cancelled}
+ * @param stop why the run stopped
  * @param preprocessing the input convention used
  * @param device the device the run computed on, as {@code --device} names it ({@code cpu}, {@code
  *     gpu:0})
@@ -28,7 +29,7 @@ public record StyleTransferResult(
     int evaluations,
     double setupSeconds,
     double optimizeSeconds,
-    String stopReason,
+    StopReason stop,
     Preprocessing preprocessing,
     String device,
     List<TilePlan> stages) {
@@ -37,5 +38,15 @@ public record StyleTransferResult(
     styles = List.copyOf(styles);
     steps = List.copyOf(steps);
     stages = List.copyOf(stages);
+  }
+
+  /** Why the run stopped, by its wire name ({@code budget}, ...). */
+  public String stopReason() {
+    return stop.wireName();
+  }
+
+  /** Whether the run was cancelled (its image is the last one reached). */
+  public boolean cancelled() {
+    return stop == StopReason.CANCELLED;
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.loss.LossBreakdown;
 import dev.neuralstyle.progress.StepCompleted;
+import dev.neuralstyle.progress.StopReason;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +21,7 @@ class JobQueueTest {
   private final CountDownLatch release = new CountDownLatch(1);
 
   /** Steps until released or cancelled, reporting one step per poll. */
-  private String blockingRun(
+  private StopReason blockingRun(
       Job job,
       dev.neuralstyle.progress.ProgressListener l,
       java.util.function.BooleanSupplier cancelled)
@@ -29,7 +30,7 @@ class JobQueueTest {
     int i = 0;
     while (!release.await(5, TimeUnit.MILLISECONDS)) {
       if (cancelled.getAsBoolean()) {
-        return "cancelled";
+        return StopReason.CANCELLED;
       }
       i++;
       l.onEvent(new StepCompleted(i, 1000, new LossBreakdown(1, 2, 3, 6), 0.01 * i, null));
@@ -37,7 +38,7 @@ class JobQueueTest {
     if ("fail".equals(job.settings().get("mode"))) {
       throw new NstException("bad input");
     }
-    return "budget";
+    return StopReason.BUDGET;
   }
 
   private JobQueue queue(int capacity) {

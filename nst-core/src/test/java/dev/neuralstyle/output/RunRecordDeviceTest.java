@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.Preprocessing;
+import dev.neuralstyle.progress.StopReason;
 import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.DeviceSpec;
 import dev.neuralstyle.transfer.StyleTransferRequest;
@@ -42,7 +43,7 @@ class RunRecordDeviceTest {
             0,
             0,
             0,
-            "budget",
+            StopReason.BUDGET,
             Preprocessing.CAFFE,
             used,
             List.of());

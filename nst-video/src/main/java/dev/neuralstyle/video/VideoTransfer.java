@@ -76,7 +76,7 @@ public final class VideoTransfer {
                 extras,
                 e -> listener.onEvent(new VideoEvent.FrameProgress(frame, frames, e)),
                 cancelled);
-        if ("cancelled".equals(result.stopReason())) {
+        if (result.cancelled()) {
           return stopped(clip, k, spent, computed, errorSum, measured);
         }
         ImageFiles.write(result.image(), folder.styled(k));

@@ -9,6 +9,7 @@ import dev.neuralstyle.jobs.JobId;
 import dev.neuralstyle.jobs.JobState;
 import dev.neuralstyle.jobs.JobStore;
 import dev.neuralstyle.loss.LossBreakdown;
+import dev.neuralstyle.progress.StopReason;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -102,7 +103,7 @@ public final class SqliteJobStore implements JobStore, AutoCloseable {
                 r.getInt(6),
                 losses == null ? null : JSON.readValue(losses, LossBreakdown.class),
                 r.getDouble(8),
-                r.getString(9),
+                StopReason.parse(r.getString(9)),
                 r.getString(10),
                 r.getInt(11) != 0));
       }

@@ -7,6 +7,7 @@ import dev.neuralstyle.jobs.JobRunner;
 import dev.neuralstyle.output.RunOutputs;
 import dev.neuralstyle.progress.ProgressListener;
 import dev.neuralstyle.progress.StepCompleted;
+import dev.neuralstyle.progress.StopReason;
 import dev.neuralstyle.transfer.InitMode;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.ResumePoint;
@@ -43,7 +44,7 @@ final class TransferJobRunner implements JobRunner {
   }
 
   @Override
-  public String run(Job job, ProgressListener listener, BooleanSupplier cancelled)
+  public StopReason run(Job job, ProgressListener listener, BooleanSupplier cancelled)
       throws Exception {
     Path dir = files.dir(job.id());
     StyleTransferRequest request =
@@ -81,7 +82,7 @@ final class TransferJobRunner implements JobRunner {
               },
               cancelled);
     }
-    if (!"cancelled".equals(result.stopReason())) {
+    if (!result.cancelled()) {
       progress.clear();
     } else {
       progress.save(result.image(), result.evaluations(), result.steps());
@@ -92,7 +93,7 @@ final class TransferJobRunner implements JobRunner {
     RunOutputs.write(files.outputs(job.id()), request, form.weights(), result, frames, versions);
     ImageFiles.write(
         ImageResize.toMaxSide(result.image(), THUMBNAIL_SIDE), dir.resolve(JobFiles.THUMBNAIL));
-    return result.stopReason();
+    return result.stop();
   }
 
   private static int totalIterations(StyleTransferRequest request) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.neuralstyle.jobs.InMemoryJobStore;
 import dev.neuralstyle.jobs.JobQueue;
+import dev.neuralstyle.progress.StopReason;
 import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.weights.WeightsLoader;
 import io.javalin.testtools.JavalinTest;
@@ -23,7 +24,8 @@ class WebAppTest {
     WebSettings settings = Fixtures.settings(dir, Fixtures.weights(dir));
     JobForm form = new JobForm(WeightsLoader.load(settings.weights(), null, null), 512, 1_000_000);
     JobQueue queue =
-        new JobQueue(new InMemoryJobStore(), (job, l, c) -> "budget", 2, Clock.systemUTC());
+        new JobQueue(
+            new InMemoryJobStore(), (job, l, c) -> StopReason.BUDGET, 2, Clock.systemUTC());
     JavalinTest.test(
         WebApp.create(queue, new JobFiles(dir.resolve("jobs")), form, settings),
         (server, client) -> {
