@@ -8,6 +8,7 @@ import dev.neuralstyle.transfer.DeviceSpec;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,21 +23,7 @@ final class FigureOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(
-      names = "--weights",
-      paramLabel = "FILE",
-      description =
-          "VGG weights (.safetensors, .pth or Keras .h5). Default: $NEURAL_STYLE_WEIGHTS, then"
-              + " the weights cache.")
-  Path weights;
-
-  @Option(
-      names = "--cache-dir",
-      paramLabel = "DIR",
-      description =
-          "Weights cache to search. Default: $NEURAL_STYLE_CACHE, else"
-              + " ~/.cache/neural-style/models.")
-  Path cacheDir;
+  @Mixin WeightsOptions weights = new WeightsOptions();
 
   @Option(
       names = "--model",
@@ -67,13 +54,7 @@ final class FigureOptions {
       description = "Seed of each tile's white-noise start.")
   long seed;
 
-  @Option(
-      names = "--device",
-      paramLabel = "DEV",
-      description =
-          "auto (the first CUDA GPU if the engine sees one, else the CPU), cpu, gpu or gpu:N."
-              + " A GPU needs a build with -Pcuda (see the README).")
-  String device;
+  @Mixin DeviceOption device = new DeviceOption();
 
   @Option(
       names = "--normalize-weights",
@@ -88,8 +69,7 @@ final class FigureOptions {
       description = "The image to write, .png or .jpg.")
   Path output;
 
-  @Option(names = "--quiet", description = "Print nothing but errors.")
-  boolean quiet;
+  @Mixin QuietOption quiet = new QuietOption();
 
   /**
    * The validated options.
@@ -99,18 +79,25 @@ final class FigureOptions {
   FigureJob job() {
     boolean verbose = root().verbose || matched("--verbose");
     FigureSettings settings =
-        new FigureSettings(model, pooling, size, iterations, seed, DeviceSpec.parse(device));
+        new FigureSettings(model, pooling, size, iterations, seed, DeviceSpec.parse(device.text()));
     String name = output.getFileName() == null ? "" : output.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
     if (!(lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg"))) {
       throw new NstException(
           "invalid value for --output: must end in .png or .jpg, found " + output);
     }
-    if (quiet && verbose) {
+    if (quiet.on() && verbose) {
       throw new NstException("invalid options: --quiet and --verbose contradict each other");
     }
     return new FigureJob(
-        settings, matched("--model"), weights, cacheDir, normalizeWeights, output, quiet, verbose);
+        settings,
+        matched("--model"),
+        weights.weights(),
+        weights.cacheDir(),
+        normalizeWeights,
+        output,
+        quiet.on(),
+        verbose);
   }
 
   /** The environment the command reads. */

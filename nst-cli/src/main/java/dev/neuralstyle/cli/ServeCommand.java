@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -81,12 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Job database and files.")
   Path dataDir;
 
-  @Option(
-      names = "--weights",
-      paramLabel = "FILE",
-      description =
-          "The server's VGG weights. Default: $NEURAL_STYLE_WEIGHTS, then the weights cache.")
-  Path weights;
+  @Mixin WeightsOptions weights = new WeightsOptions();
 
   @Option(
       names = "--queue",
@@ -141,7 +137,9 @@ public final class ServeCommand implements Callable<Integer> {
     if (key == null && !probe.isLoopback()) {
       key = WebAccess.randomToken();
     }
-    Path file = WeightsResolver.resolve(weights, parent.env(), null, Defaults.MODEL, null);
+    Path file =
+        WeightsResolver.resolve(
+            weights.weights(), parent.env(), weights.cacheDir(), Defaults.MODEL, null);
     WebSettings settings =
         WebSettings.of(port, dataDir, file)
             .withHost(host)

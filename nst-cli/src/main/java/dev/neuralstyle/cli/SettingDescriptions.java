@@ -3,11 +3,13 @@ package dev.neuralstyle.cli;
 import dev.neuralstyle.transfer.Setting;
 import dev.neuralstyle.transfer.SettingType;
 import dev.neuralstyle.transfer.Settings;
-import java.util.Arrays;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.ResourceBundle;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,9 +27,7 @@ public final class SettingDescriptions extends ResourceBundle {
    * batch}'s folder {@code --content}) keep their descriptions.
    */
   static final List<String> KEYS =
-      Arrays.stream(TransferSettings.class.getDeclaredFields())
-          .map(f -> f.getAnnotation(Option.class))
-          .filter(o -> o != null)
+      options(TransferSettings.class).stream()
           .map(o -> o.names()[0].substring(2))
           .filter(k -> Settings.byKey(k).isPresent())
           .toList();
@@ -40,6 +40,21 @@ public final class SettingDescriptions extends ResourceBundle {
   @Override
   public Enumeration<String> getKeys() {
     return Collections.enumeration(KEYS);
+  }
+
+  /**
+   * The options {@code type} declares, with those of the mixins it holds ({@link DeviceOption}).
+   */
+  private static List<Option> options(Class<?> type) {
+    List<Option> options = new ArrayList<>();
+    for (Field f : type.getDeclaredFields()) {
+      if (f.getAnnotation(Option.class) != null) {
+        options.add(f.getAnnotation(Option.class));
+      } else if (f.getAnnotation(Mixin.class) != null) {
+        options.addAll(options(f.getType()));
+      }
+    }
+    return options;
   }
 
   private static String text(Setting<?> s) {

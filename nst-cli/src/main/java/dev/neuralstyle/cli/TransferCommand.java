@@ -133,8 +133,7 @@ public final class TransferCommand implements Callable<Integer> {
   @Option(names = "--no-record", description = "Do not write the run record.")
   boolean noRecord;
 
-  @Option(names = "--quiet", description = "Print nothing but errors.")
-  boolean quiet;
+  @Mixin QuietOption quiet = new QuietOption();
 
   @Override
   public Integer call() {
@@ -202,7 +201,7 @@ public final class TransferCommand implements Callable<Integer> {
         outputs,
         saveEvery,
         gifFrames,
-        quiet,
+        quiet.on(),
         parent.verbose || given("--verbose"),
         from == null ? ResumePoint.START : from.point());
   }

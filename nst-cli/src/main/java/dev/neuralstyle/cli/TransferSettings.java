@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -55,21 +56,7 @@ public final class TransferSettings {
       })
   Preset preset;
 
-  @Option(
-      names = "--weights",
-      paramLabel = "FILE",
-      description =
-          "VGG weights (.safetensors, .pth or Keras .h5). Default: $NEURAL_STYLE_WEIGHTS, then"
-              + " the weights cache.")
-  Path weights;
-
-  @Option(
-      names = "--cache-dir",
-      paramLabel = "DIR",
-      description =
-          "Weights cache to search. Default: $NEURAL_STYLE_CACHE, else"
-              + " ~/.cache/neural-style/models.")
-  Path cacheDir;
+  @Mixin WeightsOptions weights = new WeightsOptions();
 
   @Option(names = "--model", paramLabel = "MODEL", converter = Converters.Model.class)
   VggModel model;
@@ -146,8 +133,7 @@ public final class TransferSettings {
   @Option(names = "--seed", paramLabel = "N")
   long seed;
 
-  @Option(names = "--device", paramLabel = "DEV")
-  String device;
+  @Mixin DeviceOption device = new DeviceOption();
 
   @Option(names = "--preserve-colors", paramLabel = "MODE", converter = Converters.Colors.class)
   ColorPreservation preserveColors;
@@ -202,12 +188,12 @@ public final class TransferSettings {
 
   /** {@code --weights}, or null. */
   Path weights() {
-    return weights;
+    return weights.weights();
   }
 
   /** {@code --cache-dir}, or null. */
   Path cacheDir() {
-    return cacheDir;
+    return weights.cacheDir();
   }
 
   private boolean given(String option) {

@@ -97,8 +97,7 @@ public final class VideoCommand implements Callable<Integer> {
       description = "Keep the folder of decoded and finished frames after writing a video.")
   boolean keepFrames;
 
-  @Option(names = "--quiet", description = "Print nothing but errors.")
-  boolean quiet;
+  @Mixin QuietOption quiet = new QuietOption();
 
   @Override
   public Integer call() {
@@ -110,7 +109,7 @@ public final class VideoCommand implements Callable<Integer> {
     }
     boolean modelChosen = settings.modelChosen();
     boolean verbose = parent.verbose || given("--verbose");
-    if (quiet && verbose) {
+    if (quiet.on() && verbose) {
       throw new ParameterException(
           spec.commandLine(), "invalid options: --quiet and --verbose contradict each other");
     }
@@ -123,7 +122,7 @@ public final class VideoCommand implements Callable<Integer> {
             settings.cacheDir(),
             parent.env(),
             Streams.of(spec.commandLine()),
-            quiet)
+            quiet.on())
         .run();
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,13 +56,7 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
       description = "caffe or torchvision.")
   Preprocessing convention;
 
-  @Option(
-      names = "--cache-dir",
-      paramLabel = "DIR",
-      description =
-          "Cache directory. Default: $NEURAL_STYLE_CACHE, else $XDG_CACHE_HOME/neural-style"
-              + "/models, else ~/.cache/neural-style/models.")
-  Path cacheDir;
+  @Mixin CacheDirOption cacheDir = new CacheDirOption();
 
   @Option(
       names = "--url",
@@ -121,7 +116,7 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
               entry.description(),
               entry.attribution());
     }
-    Path dir = cacheDir != null ? cacheDir : cacheFromEnv();
+    Path dir = cacheDir.get() != null ? cacheDir.get() : cacheFromEnv();
     Streams streams = Streams.of(spec.commandLine());
     if (!quiet) {
       streams.err().println(entry.id() + ": " + entry.description());

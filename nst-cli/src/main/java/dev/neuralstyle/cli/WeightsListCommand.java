@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -24,12 +24,7 @@ public final class WeightsListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand WeightsCommand parent;
 
-  @Option(
-      names = "--cache-dir",
-      paramLabel = "DIR",
-      description =
-          "Cache directory. Default: $NEURAL_STYLE_CACHE, else ~/.cache/neural-style/models.")
-  Path cacheDir;
+  @Mixin CacheDirOption cacheDir = new CacheDirOption();
 
   private static String status(WeightsCache cache, CatalogEntry e) {
     if (cache.isCached(e)) {
@@ -44,8 +39,8 @@ public final class WeightsListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String env = parent.parent.env().get(WeightsCache.ENV_VAR);
     WeightsCache cache =
-        cacheDir != null || env == null || env.isBlank()
-            ? WeightsCache.open(cacheDir)
+        cacheDir.get() != null || env == null || env.isBlank()
+            ? WeightsCache.open(cacheDir.get())
             : new WeightsCache(Path.of(env));
     out.println("cache: " + cache.directory());
     for (CatalogEntry e : WeightsCatalog.all()) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 
 /**
  * The command line follows the library's settings schema: every setting of {@code transfer} is
@@ -68,5 +69,34 @@ class SettingOptionsTest {
           table.contains("`" + ("--" + s.key())),
           "README's options table lacks " + ("--" + s.key()));
     }
+  }
+
+  @Test
+  void options_shared_by_commands_are_one_declaration_each() throws NoSuchFieldException {
+    java.util.Map<String, Set<String>> descriptions = new java.util.TreeMap<>();
+    java.util.Map<String, Integer> commands = new java.util.TreeMap<>();
+    java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>();
+    todo.add(NeuralStyleCommand.commandLine());
+    while (!todo.isEmpty()) {
+      CommandLine c = todo.pop();
+      todo.addAll(c.getSubcommands().values());
+      for (String name : List.of("--weights", "--cache-dir", "--device")) {
+        OptionSpec o = c.getCommandSpec().findOption(name);
+        if (o != null) {
+          descriptions
+              .computeIfAbsent(name, k -> new java.util.HashSet<>())
+              .add(o.description()[0]);
+          commands.merge(name, 1, Integer::sum);
+        }
+      }
+    }
+    for (String name : List.of("--weights", "--cache-dir", "--device")) {
+      assertEquals(1, descriptions.get(name).size(), name + ": " + descriptions.get(name));
+      assertTrue(commands.get(name) >= 4, name + " is shared by " + commands.get(name));
+    }
+    // The mixin's --device text is the schema's description of the setting.
+    String declared =
+        DeviceOption.class.getDeclaredField("device").getAnnotation(Option.class).description()[0];
+    assertEquals(CliText.render(Settings.DEVICE.description()), declared);
   }
 }
