@@ -201,7 +201,7 @@ function effectiveSettings(job) {
   return Object.entries(all).map(([k, v]) => [k, v, k in job.settings]);
 }
 
-initLive(effectiveSettings);
+initLive(effectiveSettings, () => defaults && defaults.outputs);
 loadDefaults()
   .catch(() => connection("fetch", false))
   .finally(() => {

@@ -10,13 +10,14 @@ const STOP = {
   converged: "the optimiser converged",
   cancelled: "cancelled",
 };
-// The files a job's view lists, in this order (outputs first, then the inputs), with what they are;
-// the gallery thumbnail and the resume point are the page's own.
-const ROLES = {
-  "result.png": "the result", "panel.png": "content | result | style", "progress.gif": "animation",
-  "loss.png": "loss plot", "run.json": "run record (settings, losses, timings)",
+// The files a job's view lists, in this order (the run's outputs as /api/defaults lists them, then
+// the inputs), with what they are; the gallery thumbnail and the resume point are the page's own.
+let outputsOf = () => [];
+const roles = () => ({
+  ...Object.fromEntries(outputsOf().map((o) => [o.file, o.description])),
   "content.png": "content image",
-};
+});
+const resultFile = () => (outputsOf().find((o) => o.role === "image") || {}).file;
 const HIDDEN_FILES = ["thumb.png", "resume.png", "resume.json"];
 
 let source = null;
@@ -30,9 +31,13 @@ let drawPending = false;
 
 export const liveJobId = () => liveId;
 
-/** {@code describe(job)} gives the settings to show ([[name, value, given]]). */
-export function initLive(describeSettings) {
+/**
+ * {@code describe(job)} gives the settings to show ([[name, value, given]]); {@code outputs()} the
+ * files a finished run writes ([{role, file, description}], from /api/defaults).
+ */
+export function initLive(describeSettings, outputs) {
   settingsOf = describeSettings;
+  outputsOf = () => outputs() || [];
   $("#cancel").addEventListener("click", () => job && cancelJob(job));
   for (const b of document.querySelectorAll("[data-zoom]")) {
     b.addEventListener("click", () => { zoom = b.dataset.zoom; applyZoom(); });
@@ -159,7 +164,8 @@ function showState(j) {
     status.textContent = `cancelled at iteration ${j.iteration}` + (j.resumable ? " (it can resume)" : "");
   }
   if (FINISHED.includes(j.state)) {
-    if (j.files["result.png"]) $("#live-image").src = `${j.files["result.png"]}?t=${Date.now()}`;
+    const result = j.files[resultFile()];
+    if (result) $("#live-image").src = `${result}?t=${Date.now()}`;
     else if (!$("#live-image").getAttribute("src")) placeholder(j.state === "failed" ? "no picture: the job failed" : "no picture");
   }
   showDetails(j);
@@ -206,6 +212,7 @@ function showDetails(j) {
       el("summary", { text: `all ${all.length} settings` }),
       el("ul", { class: "settings-list" }, ...all.map(item))));
   const files = el("ul", { class: "files", id: "downloads" });
+  const ROLES = roles();
   const order = Object.keys(ROLES);
   const rank = (n) => (order.includes(n) ? order.indexOf(n) : order.length);
   const names = Object.keys(j.files).filter((n) => !HIDDEN_FILES.includes(n)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));

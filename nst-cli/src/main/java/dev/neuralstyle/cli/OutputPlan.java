@@ -2,6 +2,7 @@ package dev.neuralstyle.cli;
 
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.output.OutputFiles;
+import dev.neuralstyle.output.RunOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,24 +25,22 @@ import java.util.Set;
  * @param record the JSON run record, or {@code null}
  */
 record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) {
-  private static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg");
   private static final int MAX_NAME_BYTES = 215;
 
   /**
    * How the user set one extra output: {@code --panel FILE}, {@code --no-panel} or neither.
    *
-   * @param option the option naming the file, for messages
+   * @param output which output ({@code --KEY FILE} / {@code --no-KEY})
    * @param file the file given, or {@code null}
    * @param off whether the {@code --no-} form was given
    */
-  record Extra(String option, Path file, boolean off) {}
+  record Extra(RunOutput output, Path file, boolean off) {}
 
   OutputPlan {
-    requireExtension("--output", image, IMAGE_EXTENSIONS);
-    requireExtension("--panel", panel, IMAGE_EXTENSIONS);
-    requireExtension("--gif", gif, List.of("gif"));
-    requireExtension("--loss-plot", lossPlot, IMAGE_EXTENSIONS);
-    requireExtension("--record", record, List.of("json"));
+    OutputFiles files = new OutputFiles(image, panel, gif, lossPlot, record);
+    for (RunOutput o : RunOutput.values()) {
+      requireExtension(o, files.path(o));
+    }
     Set<Path> seen = new HashSet<>();
     for (Path p : all(image, panel, gif, lossPlot, record)) {
       if (!seen.add(p.toAbsolutePath().normalize())) {
@@ -60,15 +59,12 @@ record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) 
     if (image == null) {
       throw new NstException("missing value for --output");
     }
-    String name = image.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String stem = dot > 0 ? name.substring(0, dot) : name;
     return new OutputPlan(
         image,
-        resolve(panel, noExtras, image.resolveSibling(stem + "-panel.png")),
-        resolve(gif, noExtras, image.resolveSibling(stem + ".gif")),
-        resolve(lossPlot, noExtras, image.resolveSibling(stem + "-loss.png")),
-        resolve(record, noExtras, image.resolveSibling(stem + ".json")));
+        resolve(panel, noExtras, image),
+        resolve(gif, noExtras, image),
+        resolve(lossPlot, noExtras, image),
+        resolve(record, noExtras, image));
   }
 
   /**
@@ -160,25 +156,28 @@ record OutputPlan(Path image, Path panel, Path gif, Path lossPlot, Path record) 
     }
   }
 
-  private static Path resolve(Extra extra, boolean noExtras, Path derived) {
+  private static Path resolve(Extra extra, boolean noExtras, Path image) {
+    String option = CliText.option(extra.output().key());
     if (extra.file() != null && extra.off()) {
       throw new NstException(
           "invalid options: "
-              + extra.option()
-              + " and --no-"
-              + extra.option().substring(2)
+              + option
+              + " and "
+              + CliText.option("no-" + extra.output().key())
               + " contradict each other");
     }
     if (extra.file() != null) {
       return extra.file();
     }
-    return extra.off() || noExtras ? null : derived;
+    return extra.off() || noExtras ? null : extra.output().besideImage(image);
   }
 
-  private static void requireExtension(String option, Path file, List<String> allowed) {
+  private static void requireExtension(RunOutput output, Path file) {
     if (file == null) {
       return;
     }
+    String option = CliText.option(output.key());
+    List<String> allowed = output.extensions();
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String ext = dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";

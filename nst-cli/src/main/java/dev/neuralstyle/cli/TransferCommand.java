@@ -1,6 +1,7 @@
 package dev.neuralstyle.cli;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.output.RunOutput;
 import dev.neuralstyle.transfer.ResumePoint;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
@@ -184,10 +185,10 @@ public final class TransferCommand implements Callable<Integer> {
         OutputPlan.of(
             image,
             noExtras,
-            new OutputPlan.Extra("--panel", panel, noPanel),
-            new OutputPlan.Extra("--gif", gif, noGif),
-            new OutputPlan.Extra("--loss-plot", lossPlot, noLossPlot),
-            new OutputPlan.Extra("--record", record, noRecord));
+            new OutputPlan.Extra(RunOutput.PANEL, panel, noPanel),
+            new OutputPlan.Extra(RunOutput.GIF, gif, noGif),
+            new OutputPlan.Extra(RunOutput.LOSS_PLOT, lossPlot, noLossPlot),
+            new OutputPlan.Extra(RunOutput.RECORD, record, noRecord));
     boolean recorded = from != null && from.recorded() != null;
     return TransferOptions.create(
         b,

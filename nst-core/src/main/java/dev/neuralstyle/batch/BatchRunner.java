@@ -197,14 +197,7 @@ public final class BatchRunner {
     if (!settings.extras()) {
       return new OutputFiles(image, null, null, null, null);
     }
-    String stem = image.getFileName().toString().replaceFirst("\\.png$", "");
-    Path dir = image.getParent();
-    return new OutputFiles(
-        image,
-        dir.resolve(stem + "-panel.png"),
-        dir.resolve(stem + ".gif"),
-        dir.resolve(stem + "-loss.png"),
-        dir.resolve(stem + ".json"));
+    return OutputFiles.of(o -> o.besideImage(image));
   }
 
   private static double eta(int computed, double computedSeconds, int left) {

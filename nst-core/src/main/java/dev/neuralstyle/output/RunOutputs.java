@@ -44,10 +44,10 @@ public final class RunOutputs {
       Map<String, String> versions) {
     Map<String, Path> written = new LinkedHashMap<>();
     ImageFiles.write(result.image(), files.image());
-    written.put("image", files.image());
+    written.put(RunOutput.IMAGE.role(), files.image());
     if (files.panel() != null) {
       ImageFiles.write(panel(result), files.panel());
-      written.put("panel", files.panel());
+      written.put(RunOutput.PANEL.role(), files.panel());
     }
     if (files.gif() != null) {
       // Coarse-to-fine stages give smaller early frames: show every frame at the final size.
@@ -60,14 +60,14 @@ public final class RunOutputs {
       }
       all.add(result.image());
       AnimatedGifWriter.write(all, GIF_DELAY_MILLIS, GIF_HOLD_MILLIS, true, files.gif());
-      written.put("gif", files.gif());
+      written.put(RunOutput.GIF.role(), files.gif());
     }
     if (files.lossPlot() != null) {
       ImageFiles.write(lossPlot(result), files.lossPlot());
-      written.put("lossPlot", files.lossPlot());
+      written.put(RunOutput.LOSS_PLOT.role(), files.lossPlot());
     }
     if (files.record() != null) {
-      written.put("record", files.record());
+      written.put(RunOutput.RECORD.role(), files.record());
       Map<String, String> names = new LinkedHashMap<>();
       written.forEach((role, path) -> names.put(role, path.toString()));
       WeightsProvenance provenance =

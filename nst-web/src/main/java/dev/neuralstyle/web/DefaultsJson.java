@@ -1,5 +1,6 @@
 package dev.neuralstyle.web;
 
+import dev.neuralstyle.output.RunOutput;
 import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.Preset;
@@ -8,13 +9,16 @@ import dev.neuralstyle.transfer.Settings;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferRequestBuilder;
 import dev.neuralstyle.weights.VggWeights;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GET /api/defaults}: every form field's starting value (the library's {@link Settings}
  * schema, through a fresh request builder, so no default is written twice), each preset's values,
- * the choices of each enumerated field, the server's weights and limits.
+ * the choices of each enumerated field, the files a finished job has ({@link RunOutput}, in order),
+ * the server's weights and limits.
  */
 final class DefaultsJson {
   private DefaultsJson() {}
@@ -42,6 +46,12 @@ final class DefaultsJson {
     }
     m.put("choices", choices);
     m.put("unavailable", unavailable);
+    List<Map<String, String>> outputs = new ArrayList<>();
+    for (RunOutput o : RunOutput.values()) {
+      outputs.add(
+          Map.of("role", o.role(), "file", o.jobFileName(), "description", o.description()));
+    }
+    m.put("outputs", outputs);
     Map<String, Object> server = new LinkedHashMap<>();
     server.put("model", weights.model().cliName());
     server.put("layers", weights.layerNames());

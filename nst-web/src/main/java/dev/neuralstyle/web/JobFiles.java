@@ -2,6 +2,7 @@ package dev.neuralstyle.web;
 
 import dev.neuralstyle.jobs.JobId;
 import dev.neuralstyle.output.OutputFiles;
+import dev.neuralstyle.output.RunOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,20 +25,11 @@ public final class JobFiles {
   /** The content image. */
   public static final String CONTENT = "content.png";
 
-  /** The result image. */
-  public static final String RESULT = "result.png";
-
-  /** The content | result | style panel. */
-  public static final String PANEL = "panel.png";
-
-  /** The optimisation as an animation. */
-  public static final String GIF = "progress.gif";
-
-  /** The loss curves. */
-  public static final String LOSS_PLOT = "loss.png";
+  /** The result image ({@link RunOutput#IMAGE}; every output's name is its job file name). */
+  public static final String RESULT = RunOutput.IMAGE.jobFileName();
 
   /** The run record. */
-  public static final String RECORD = "run.json";
+  public static final String RECORD = RunOutput.RECORD.jobFileName();
 
   /** A small copy of the result for the gallery. */
   public static final String THUMBNAIL = "thumb.png";
@@ -90,12 +82,7 @@ public final class JobFiles {
   /** Where a run of {@code id} writes its outputs. */
   public OutputFiles outputs(JobId id) {
     Path d = dir(id);
-    return new OutputFiles(
-        d.resolve(RESULT),
-        d.resolve(PANEL),
-        d.resolve(GIF),
-        d.resolve(LOSS_PLOT),
-        d.resolve(RECORD));
+    return OutputFiles.of(o -> d.resolve(o.jobFileName()));
   }
 
   /**
@@ -126,6 +113,16 @@ public final class JobFiles {
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  /**
+   * The content type of job file {@code name}: an output's own ({@link RunOutput}), else by the
+   * extension of the server-made names (uploads, thumbnail and resume point are PNG or JSON).
+   */
+  static String contentType(String name) {
+    return RunOutput.byJobFileName(name)
+        .map(RunOutput::contentType)
+        .orElse(name.endsWith(".json") ? "application/json" : "image/png");
   }
 
   /** Deletes the directory of {@code id} and everything in it. */

@@ -231,11 +231,7 @@ final class JobRoutes {
 
   private void serve(Context ctx, JobId id, String name) throws IOException {
     Path file = files.find(id, name).orElseThrow(() -> new NotFoundResponse("no such file"));
-    String type =
-        name.endsWith(".png")
-            ? "image/png"
-            : name.endsWith(".gif") ? "image/gif" : "application/json";
-    ctx.contentType(type).header("Cache-Control", "no-cache");
+    ctx.contentType(JobFiles.contentType(name)).header("Cache-Control", "no-cache");
     if (ctx.queryParam("download") != null) {
       ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-" + name + "\"");
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.neuralstyle.jobs.InMemoryJobStore;
 import dev.neuralstyle.jobs.JobQueue;
+import dev.neuralstyle.output.RunOutput;
 import dev.neuralstyle.progress.StopReason;
 import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.weights.WeightsLoader;
@@ -41,5 +42,39 @@ class WebAppTest {
           assertEquals("[]", client.get("/api/jobs").body().string());
         });
     queue.close();
+  }
+
+  @Test
+  void the_page_gets_the_outputs_list_and_job_files_are_served_with_its_content_types()
+      throws Exception {
+    WebSettings settings = Fixtures.settings(dir, Fixtures.weights(dir));
+    JobForm form = new JobForm(WeightsLoader.load(settings.weights(), null, null), 512, 1_000_000);
+    JobQueue queue =
+        new JobQueue(
+            new InMemoryJobStore(), (job, l, c) -> StopReason.BUDGET, 2, Clock.systemUTC());
+    JavalinTest.test(
+        WebApp.create(queue, new JobFiles(dir.resolve("jobs")), form, settings),
+        (server, client) -> {
+          JsonNode outputs =
+              ApiClient.JSON.readTree(client.get("/api/defaults").body().string()).get("outputs");
+          assertEquals(RunOutput.values().length, outputs.size());
+          int i = 0;
+          for (RunOutput o : RunOutput.values()) {
+            JsonNode entry = outputs.get(i++);
+            assertEquals(o.role(), entry.get("role").asText());
+            assertEquals(o.jobFileName(), entry.get("file").asText());
+            assertEquals(o.description(), entry.get("description").asText());
+          }
+        });
+    queue.close();
+    JobFiles files = new JobFiles(dir.resolve("jobs"));
+    dev.neuralstyle.jobs.JobId id = new dev.neuralstyle.jobs.JobId("0123456789abcdef");
+    for (RunOutput o : RunOutput.values()) {
+      assertEquals(files.dir(id).resolve(o.jobFileName()), files.outputs(id).path(o), o.toString());
+      assertEquals(o.contentType(), JobFiles.contentType(o.jobFileName()));
+    }
+    assertEquals("image/gif", JobFiles.contentType("progress.gif"));
+    assertEquals("image/png", JobFiles.contentType("style-2.png"));
+    assertEquals("application/json", JobFiles.contentType("resume.json"));
   }
 }
