@@ -16,7 +16,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The app factory under JavalinTest: defaults, the page, unknown jobs. */
+/** The app factory under JavalinTest: defaults (with the outputs list), the page, unknown jobs. */
 class WebAppTest {
   @TempDir Path dir;
 
@@ -40,23 +40,7 @@ class WebAppTest {
           assertEquals(404, client.get("/api/jobs/0123456789abcdef").code());
           assertEquals(404, client.get("/api/jobs/nope/events").code());
           assertEquals("[]", client.get("/api/jobs").body().string());
-        });
-    queue.close();
-  }
-
-  @Test
-  void the_page_gets_the_outputs_list_and_job_files_are_served_with_its_content_types()
-      throws Exception {
-    WebSettings settings = Fixtures.settings(dir, Fixtures.weights(dir));
-    JobForm form = new JobForm(WeightsLoader.load(settings.weights(), null, null), 512, 1_000_000);
-    JobQueue queue =
-        new JobQueue(
-            new InMemoryJobStore(), (job, l, c) -> StopReason.BUDGET, 2, Clock.systemUTC());
-    JavalinTest.test(
-        WebApp.create(queue, new JobFiles(dir.resolve("jobs")), form, settings),
-        (server, client) -> {
-          JsonNode outputs =
-              ApiClient.JSON.readTree(client.get("/api/defaults").body().string()).get("outputs");
+          JsonNode outputs = defaults.get("outputs");
           assertEquals(RunOutput.values().length, outputs.size());
           int i = 0;
           for (RunOutput o : RunOutput.values()) {
@@ -67,6 +51,10 @@ class WebAppTest {
           }
         });
     queue.close();
+  }
+
+  @Test
+  void job_files_are_the_outputs_list_with_its_content_types() {
     JobFiles files = new JobFiles(dir.resolve("jobs"));
     dev.neuralstyle.jobs.JobId id = new dev.neuralstyle.jobs.JobId("0123456789abcdef");
     for (RunOutput o : RunOutput.values()) {
