@@ -12,7 +12,8 @@ import ai.djl.ndarray.index.NDIndex;
  * convolving without padding gives the convolution of the periodically tiled image, and the
  * gradient flows back through the slices to the pixels they came from.
  *
- * <p>Differs from Gatys et al. (2015), who pad with zeros: used only with {@code --seamless}.
+ * <p>Differs from Gatys et al. (2015), who pad with zeros: used only with the {@code seamless}
+ * setting.
  */
 final class CircularPadding {
   private CircularPadding() {}

@@ -18,8 +18,8 @@ import java.util.Set;
  * the requested layers converted back to float32, in forward order. Autograd records the whole
  * graph, casts included, so the gradient reaches the float32 image.
  *
- * <p>This differs from Gatys et al., who computed in float32 (Caffe): it is opt-in ({@code
- * --precision}) and listed in the README's deviations.
+ * <p>This differs from Gatys et al., who computed in float32 (Caffe): it is opt-in (the {@code
+ * precision} setting) and listed in the README's deviations.
  */
 final class ScriptedVggSource {
   static final String CLASS_NAME = "ScriptedVgg";

@@ -122,7 +122,7 @@ public final class VggFeatures implements FeatureNetwork {
   /**
    * As {@link #extract(NDArray, Collection)}; with {@code circular}, every convolution pads
    * circularly and pooling windows wrap around ({@link CircularPadding}), so the responses are
-   * those of the image tiled periodically in both directions (for {@code --seamless}).
+   * those of the image tiled periodically in both directions (for the {@code seamless} setting).
    */
   @Override
   public Map<String, NDArray> extract(NDArray image, Collection<String> layers, boolean circular) {

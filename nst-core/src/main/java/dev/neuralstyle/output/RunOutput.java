@@ -55,6 +55,7 @@ public enum RunOutput {
   private final String jobFileName;
   private final String suffix;
   private final String contentType;
+
   @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
   private final List<String> extensions;
 

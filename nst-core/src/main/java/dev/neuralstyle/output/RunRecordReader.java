@@ -34,7 +34,7 @@ public final class RunRecordReader {
   /** The largest run record read (a record of 100,000 steps is about 15 MB). */
   static final long MAX_BYTES = 64L << 20;
 
-  /** The most evaluations a run can have (the largest --iterations). */
+  /** The most evaluations a run can have (the largest {@code iterations}). */
   static final int MAX_EVALUATIONS = 10_000_000;
 
   private RunRecordReader() {}

@@ -10,8 +10,8 @@ import dev.neuralstyle.optimize.OptimizerKind;
 import java.util.List;
 
 /**
- * The one place where default settings live. The CLI shows them in {@code --help} and the web form
- * loads them; nothing else writes a default twice.
+ * The one place where default settings live. The CLI shows them in its help and the web form loads
+ * them; nothing else writes a default twice.
  *
  * <p>The default recipe is the paper's layers and optimiser (VGG-19, content relu4_2, style relu1_1
  * … relu5_1, L-BFGS; a weights file without them falls back to its deepest layers, see {@link
@@ -78,7 +78,7 @@ public final class Defaults {
 
   /**
    * Start from the content image. Differs from Gatys et al. (2015), who start from white noise
-   * ({@code --init noise}, kept by {@code --preset gatys}): from the photo the coarse stage already
+   * ({@code init} noise, kept by the {@code gatys} preset): from the photo the coarse stage already
    * holds its layout, and the benchmark's clean reference pictures start there too.
    */
   public static final InitSpec INIT = InitSpec.of(InitMode.CONTENT);
@@ -130,8 +130,8 @@ public final class Defaults {
   public static final DeviceSpec DEVICE = DeviceSpec.auto();
 
   /**
-   * Transfers keep the content's borders: zero padding, as in the paper. {@code --seamless} makes
-   * the output tile in both directions instead.
+   * Transfers keep the content's borders: zero padding, as in the paper. {@code seamless} makes the
+   * output tile in both directions instead.
    */
   public static final boolean SEAMLESS = false;
 

@@ -33,7 +33,7 @@ import java.util.Set;
  * the total variation is the mean form in 0..1 pixel units ({@link
  * TotalVariationLoss#computeMean}).
  *
- * <p>For a seamless output ({@code --seamless}) the features are those of the image tiled
+ * <p>For a seamless output (the {@code seamless} setting) the features are those of the image tiled
  * periodically (circular padding), so the Gram matrices are over the wrapped image, and the total
  * variation includes the wrap-around neighbours.
  */

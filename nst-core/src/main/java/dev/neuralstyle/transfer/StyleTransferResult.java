@@ -17,8 +17,8 @@ import java.util.List;
  * @param optimizeSeconds time spent optimising
  * @param stop why the run stopped
  * @param preprocessing the input convention used
- * @param device the device the run computed on, as {@code --device} names it ({@code cpu}, {@code
- *     gpu:0})
+ * @param device the device the run computed on, as the {@code device} setting names it ({@code
+ *     cpu}, {@code gpu:0})
  * @param stages how each stage run (or resumed) was optimised: whole or in tiles, and why
  */
 public record StyleTransferResult(

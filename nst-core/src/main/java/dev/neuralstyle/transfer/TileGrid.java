@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * @param tiles the tiles, row by row
  */
 record TileGrid(List<Tile> tiles) {
-  /** Smallest accepted {@code --tile}. */
+  /** Smallest accepted {@code tile} setting. */
   static final int MIN_TILE = 16;
 
   /**
