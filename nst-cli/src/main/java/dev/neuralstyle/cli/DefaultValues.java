@@ -1,5 +1,6 @@
 package dev.neuralstyle.cli;
 
+import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.Setting;
 import dev.neuralstyle.transfer.Settings;
 import java.util.HashMap;
@@ -17,9 +18,6 @@ final class DefaultValues implements IDefaultValueProvider {
   /** Default {@code --output}, as in jcjohnson/neural-style. */
   static final String OUTPUT = "out.png";
 
-  /** Default {@code --gif-frames}: frames of the progress GIF besides the final image. */
-  static final int GIF_FRAMES = 40;
-
   /** Default {@code --save-every}: no snapshot files. */
   static final int SAVE_EVERY = 0;
 
@@ -33,7 +31,7 @@ final class DefaultValues implements IDefaultValueProvider {
       }
     }
     values.put("--output", OUTPUT);
-    values.put("--gif-frames", String.valueOf(GIF_FRAMES));
+    values.put("--gif-frames", String.valueOf(Defaults.GIF_FRAMES));
     values.put("--save-every", String.valueOf(SAVE_EVERY));
   }
 

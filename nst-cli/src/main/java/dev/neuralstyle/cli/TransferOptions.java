@@ -90,8 +90,7 @@ record TransferOptions(
     }
     // Validate first; the budget over all coarse-to-fine stages sets the GIF's frame period.
     StyleTransferRequest request = builder.build();
-    int budget = request.stageIterations().stream().mapToInt(Integer::intValue).sum();
-    int gifEvery = outputs.gif() == null ? 0 : Math.max(1, ceilDiv(budget, gifFrames));
+    int gifEvery = outputs.gif() == null ? 0 : request.framePeriod(gifFrames);
     request = request.toBuilder().snapshotEvery(gcd(gifEvery, saveEvery)).build();
     return new TransferOptions(
         request,
@@ -128,10 +127,6 @@ record TransferOptions(
       in.put(r.init().file(), "--init"); // a resumed run continues its own image in place
     }
     return in;
-  }
-
-  private static int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
   }
 
   /** Greatest common divisor, where 0 means "none": gcd(0, n) = n. */

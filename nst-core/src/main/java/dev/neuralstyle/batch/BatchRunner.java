@@ -5,6 +5,7 @@ import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.output.OutputFiles;
 import dev.neuralstyle.output.RunOutputs;
 import dev.neuralstyle.progress.StepCompleted;
+import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.transfer.StyleTransferResult;
 import java.awt.image.BufferedImage;
@@ -25,7 +26,6 @@ import java.util.function.BooleanSupplier;
  * end the log is compacted and the contact sheet written.
  */
 public final class BatchRunner {
-  private static final int GIF_FRAMES = 40;
 
   private final BatchEngine engine;
   private final StyleTransferRequest base;
@@ -151,9 +151,7 @@ public final class BatchRunner {
       }
       if (settings.extras()) {
         request =
-            request.toBuilder()
-                .snapshotEvery(Math.max(1, request.iterations() / GIF_FRAMES))
-                .build();
+            request.toBuilder().snapshotEvery(request.framePeriod(Defaults.GIF_FRAMES)).build();
       }
       List<BufferedImage> frames = new ArrayList<>();
       StyleTransferResult result =

@@ -90,6 +90,13 @@ public final class Defaults {
   public static final int SNAPSHOT_EVERY = 0;
 
   /**
+   * Frames of a run's progress GIF besides the final image, spread over every stage's budget
+   * ({@link StyleTransferRequest#framePeriod}); the CLI's {@code gif-frames} default, and the
+   * period of the web's live snapshots and of batch's GIFs. Four seconds at 10 frames per second.
+   */
+  public static final int GIF_FRAMES = 40;
+
+  /**
    * Early stopping: a stage ends when its total loss fell by less than this fraction over the last
    * 10 iterations (0: run every iteration). At 512 px from the content image (docs/PERFORMANCE.md,
    * "Default pipeline") the last 0.45% of the loss took 73% of the full budget's time. Differs from

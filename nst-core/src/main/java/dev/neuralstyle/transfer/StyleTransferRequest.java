@@ -295,6 +295,19 @@ public record StyleTransferRequest(
     return List.copyOf(budget);
   }
 
+  /** The evaluation budget of the whole run: every stage's ({@link #stageIterations()}). */
+  public int totalIterations() {
+    return stageIterations().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /**
+   * The snapshot period that spreads {@code frames} snapshots over the whole run: the total budget
+   * divided by {@code frames}, rounded up, at least 1.
+   */
+  public int framePeriod(int frames) {
+    return Math.max(1, (totalIterations() + frames - 1) / frames);
+  }
+
   /** Blend weights normalised to sum 1, one per style image. */
   public double[] normalizedStyleBlend() {
     double[] w = new double[styles.size()];

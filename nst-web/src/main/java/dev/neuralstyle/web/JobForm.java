@@ -1,6 +1,7 @@
 package dev.neuralstyle.web;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.transfer.Defaults;
 import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.Preset;
 import dev.neuralstyle.transfer.StyleTransferRequest;
@@ -21,8 +22,6 @@ import java.util.Map;
 public final class JobForm {
   /** The preset field. */
   public static final String PRESET = "preset";
-
-  private static final int SNAPSHOTS_PER_RUN = 40;
 
   private final VggWeights weights;
   private final long maxPixels;
@@ -123,7 +122,6 @@ public final class JobForm {
           }
         });
     b.content(content).styles(styles).maxPixels(maxPixels);
-    b.snapshotEvery(Math.max(1, b.iterations() / SNAPSHOTS_PER_RUN));
     if (b.model() != weights.model()) {
       String field = settings.containsKey("model") ? "model" : PRESET;
       errors.add(
@@ -142,6 +140,8 @@ public final class JobForm {
     StyleTransferRequest request;
     try {
       request = b.build();
+      // Live snapshots (and resume points) as often as the CLI's GIF frames, over every stage.
+      request = request.toBuilder().snapshotEvery(request.framePeriod(Defaults.GIF_FRAMES)).build();
     } catch (NstException e) {
       throw new FormException(CoreMessages.errors(e, "settings"));
     }

@@ -52,7 +52,7 @@ final class TransferJobRunner implements JobRunner {
     ResumeFiles progress = new ResumeFiles(dir);
     ResumePoint start = ResumePoint.START;
     Optional<ResumeFiles.Saved> saved = progress.load();
-    if (saved.isPresent() && saved.get().point().iterationsDone() < totalIterations(request)) {
+    if (saved.isPresent() && saved.get().point().iterationsDone() < request.totalIterations()) {
       // Continue from the image an interrupted or cancelled run of this job had reached.
       start = saved.get().point();
       request =
@@ -94,9 +94,5 @@ final class TransferJobRunner implements JobRunner {
     ImageFiles.write(
         ImageResize.toMaxSide(result.image(), THUMBNAIL_SIDE), dir.resolve(JobFiles.THUMBNAIL));
     return result.stop();
-  }
-
-  private static int totalIterations(StyleTransferRequest request) {
-    return request.stageIterations().stream().mapToInt(Integer::intValue).sum();
   }
 }
