@@ -76,6 +76,10 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
   @Option(names = "--sha256", hidden = true, paramLabel = "HEX")
   String sha256;
 
+  /** For tests against a local server: the bound on a file of unpublished size, in bytes. */
+  @Option(names = "--max-unknown-size", hidden = true, paramLabel = "BYTES")
+  long maxUnknownSize = WeightsDownloader.DEFAULT_MAX_UNKNOWN_SIZE;
+
   @Option(names = "--quiet", description = "Print nothing but errors and the file's path.")
   boolean quiet;
 
@@ -97,6 +101,11 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
               + "' (expects "
               + entry.integrity().describe()
               + ")");
+    }
+    if (maxUnknownSize < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "invalid value for --max-unknown-size: must be >= 1, found " + maxUnknownSize);
     }
     if (urls != null && !urls.isEmpty()) {
       for (URI url : urls) {
@@ -148,7 +157,10 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
     Path file;
     try {
       file =
-          new WeightsDownloader()
+          new WeightsDownloader(
+                  WeightsDownloader.DEFAULT_CONNECT_TIMEOUT,
+                  WeightsDownloader.DEFAULT_IDLE_TIMEOUT,
+                  maxUnknownSize)
               .download(
                   entry, dir, new DownloadProgress(streams.err(), streams.interactive(), quiet));
     } finally {
