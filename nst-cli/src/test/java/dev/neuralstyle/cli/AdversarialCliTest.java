@@ -638,27 +638,15 @@ class AdversarialCliTest {
           Process p =
               spawn(
                   runDir.resolve("err.txt"),
-                  "transfer",
-                  "--content",
-                  content.toString(),
-                  "--style",
-                  style.toString(),
-                  "--weights",
-                  weights.toString(),
-                  "--size",
-                  "32",
-                  "--iterations",
-                  "1000000",
-                  "--tolerance",
-                  "0",
-                  "--content-layers",
-                  "relu1_2",
-                  "--style-layers",
-                  "relu1_1",
-                  "--save-every",
-                  "5",
-                  "--output",
-                  image.toString());
+                  transfer(
+                      "--iterations",
+                      "1000000",
+                      "--tolerance",
+                      "0",
+                      "--save-every",
+                      "5",
+                      "--output",
+                      image.toString()));
           awaitFile(p, () -> firstSnapshot(runDir), runDir.resolve("err.txt"));
           boolean sigint = !sigintIgnored();
           if (sigint) {

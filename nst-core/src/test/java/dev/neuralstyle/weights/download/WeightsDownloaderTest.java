@@ -78,13 +78,10 @@ class WeightsDownloaderTest {
     String md5 = md5(PAYLOAD);
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                downloader.download(
-                    entry(Integrity.ofMd5(md5, PAYLOAD.length), server.url(NAME)),
-                    cache,
-                    DownloadListener.NONE));
+        refused(
+            downloader,
+            entry(Integrity.ofMd5(md5, PAYLOAD.length), server.url(NAME)),
+            DownloadListener.NONE);
 
     assertTrue(e.getMessage().contains(NAME), e.getMessage());
     assertTrue(e.getMessage().contains("expected MD5 " + md5), e.getMessage());
@@ -125,13 +122,10 @@ class WeightsDownloaderTest {
         new WeightsDownloader(Duration.ofSeconds(2), Duration.ofMillis(300));
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                impatient.download(
-                    entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
-                    cache,
-                    DownloadListener.NONE));
+        refused(
+            impatient,
+            entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
+            DownloadListener.NONE);
 
     assertTrue(e.getMessage().contains("no data received for 300 ms"), e.getMessage());
     assertTrue(e.getMessage().contains("again to resume"), e.getMessage());
@@ -175,11 +169,7 @@ class WeightsDownloaderTest {
     URI url = server.url(NAME);
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                downloader.download(
-                    entry(Integrity.ofMd5(md5(PAYLOAD), -1), url), cache, DownloadListener.NONE));
+        refused(downloader, entry(Integrity.ofMd5(md5(PAYLOAD), -1), url), DownloadListener.NONE);
 
     assertTrue(e.getMessage().contains(url + ": HTTP 404"), e.getMessage());
     assertFalse(Files.exists(cache.resolve(NAME + ".part")));
@@ -223,11 +213,7 @@ class WeightsDownloaderTest {
     RecordingListener listener = new RecordingListener();
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                bounded.download(
-                    entry(Integrity.ofMd5(md5(PAYLOAD), -1), server.url(NAME)), cache, listener));
+        refused(bounded, entry(Integrity.ofMd5(md5(PAYLOAD), -1), server.url(NAME)), listener);
 
     assertTrue(
         e.getMessage()
@@ -247,13 +233,10 @@ class WeightsDownloaderTest {
     LoopbackServer server = serve(PAYLOAD, LoopbackServer.Mode.ENDLESS);
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                downloader.download(
-                    entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
-                    cache,
-                    DownloadListener.NONE));
+        refused(
+            downloader,
+            entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
+            DownloadListener.NONE);
 
     assertTrue(e.getMessage().contains("longer than the 300,000 bytes announced"), e.getMessage());
     assertFalse(Files.exists(cache.resolve(NAME + ".part")));
@@ -266,11 +249,7 @@ class WeightsDownloaderTest {
     RecordingListener listener = new RecordingListener();
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                downloader.download(
-                    entry(Integrity.ofMd5(md5(PAYLOAD), -1), server.url(NAME)), cache, listener));
+        refused(downloader, entry(Integrity.ofMd5(md5(PAYLOAD), -1), server.url(NAME)), listener);
 
     assertTrue(
         e.getMessage().contains("announces 1,000,000,000,000,000 bytes; at most 2,147,483,648"),
@@ -286,13 +265,10 @@ class WeightsDownloaderTest {
     Path part = Files.write(cache.resolve(NAME + ".part"), new byte[] {1, 2, 3, 4});
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                downloader.download(
-                    entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
-                    cache,
-                    DownloadListener.NONE));
+        refused(
+            downloader,
+            entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
+            DownloadListener.NONE);
 
     assertTrue(
         e.getMessage().contains("serves 1,000,000,000,000,000 bytes but " + NAME + " has 300,000"),
@@ -325,19 +301,20 @@ class WeightsDownloaderTest {
     Files.write(cache.resolve(NAME), new byte[1000]);
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                downloader.download(
-                    entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
-                    cache,
-                    DownloadListener.NONE));
+        refused(
+            downloader,
+            entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
+            DownloadListener.NONE);
 
     assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
     assertTrue(
         e.getMessage().contains("the cached copy did not match the catalog and was deleted"),
         e.getMessage());
     assertFalse(Files.exists(cache.resolve(NAME)));
+  }
+
+  private NstException refused(WeightsDownloader d, CatalogEntry entry, DownloadListener listener) {
+    return assertThrows(NstException.class, () -> d.download(entry, cache, listener));
   }
 
   private LoopbackServer serve(byte[] body, LoopbackServer.Mode mode) throws IOException {
