@@ -138,6 +138,7 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
       streams.err().flush();
     }
     String name = entry.fileName();
+    Path part = dir.resolve(name + WeightsCache.PART_SUFFIX);
     Thread stopped =
         new Thread(
             () -> {
@@ -147,9 +148,11 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
                       System.lineSeparator()
                           + "download of "
                           + name
-                          + " stopped; the bytes so far are kept in "
-                          + dir.resolve(name + WeightsCache.PART_SUFFIX)
-                          + ": run the same command again to resume");
+                          + (java.nio.file.Files.isRegularFile(part)
+                              ? " stopped; the bytes so far are kept in "
+                                  + part
+                                  + ": run the same command again to resume"
+                              : " stopped before any byte was kept: run the same command again"));
               streams.err().flush();
             },
             "neural-style-download-stopped");
