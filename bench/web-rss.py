@@ -11,7 +11,7 @@ server idles again, and prints the figures (MB = 10^6 bytes):
   after   VmRSS at each of the given delays after the job finished
   (idle and after are split into anonymous memory and file-backed pages: mapped libraries)
 
-  /usr/bin/python3 bench/web-rss.py [--size 2048] [--iterations 10] [--after 15,30,60,90]
+  /usr/bin/python3 bench/web-rss.py [--size 2048] [--iterations 10] [--jobs 1] [--after 15,30,60,90]
       [--weights ../shared/models/vgg19-imagenet-conv1_1-conv3_4.safetensors] [--log FILE]
 
 The default job (2048 px, Tübingen + The Starry Night, coarse-to-fine 256/512/1024/2048 with 10
@@ -80,6 +80,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--size", type=int, default=2048)
     ap.add_argument("--iterations", type=int, default=10)
+    ap.add_argument("--jobs", type=int, default=1, help="run the job this many times, one"
+                    " after the other, each followed by the --after wait")
     ap.add_argument("--after", default="15,30,60,90", help="seconds after the job to report")
     ap.add_argument("--port", type=int, default=8393)
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(ROOT), "shared"))
@@ -137,40 +139,42 @@ def main():
              "style-layers": "relu1_1,relu2_1,relu3_1"},
             {"content": os.path.join(shared, "images", "content", "tubingen.jpg"),
              "style": os.path.join(shared, "images", "style", "starry_night.jpg")})
-        req = urllib.request.Request(base + "/api/jobs", data=body, method="POST",
-                                     headers={"Content-Type": ctype})
-        with urllib.request.urlopen(req, timeout=60) as r:
-            job = json.loads(r.read())
-        job_start = time.time()
-        while True:
-            sample("job")
-            state = get(base + "/api/jobs/" + job["id"])["state"]
-            if state not in ("queued", "running"):
-                break
-            time.sleep(0.5)
-        job_end = time.time()
-        if state != "done":
-            with open(os.path.join(data, "server.log")) as f:
-                sys.stderr.write(f.read()[-3000:])
-        end_rss, peak = sample("end")
-        for _ in range(int(max(after) / 0.5) + 1):
-            time.sleep(0.5)
-            sample("after")
-        account("after")
         idle = sorted((s for s in samples if s[1] == "idle"), key=lambda s: s[2])
         idle_s = idle[len(idle) // 2]
-        idle_rss = idle_s[2]
         mb = lambda b: f"{b / 1e6:,.0f} MB"
         split = lambda s: f"(anonymous {mb(s[4])}, file-backed {mb(s[5])})"
-        print(f"job {job['id']}: {state}, {args.size} px, iterations {args.iterations},"
-              f" {job_end - job_start:.0f} s")
-        print(f"idle  {mb(idle_rss)} {split(idle_s)}")
-        print(f"peak  {mb(peak)} (VmHWM)")
-        print(f"end   {mb(end_rss)} (VmRSS when the job finished)")
-        for a in after:
-            s = min((s for s in samples if s[1] == "after" and s[0] >= job_end - t0 + a),
-                    key=lambda s: s[0])
-            print(f"after {a:>4.0f} s  {mb(s[2])} {split(s)}")
+        print(f"idle  {mb(idle_s[2])} {split(idle_s)}")
+        for n in range(1, args.jobs + 1):
+            req = urllib.request.Request(base + "/api/jobs", data=body, method="POST",
+                                         headers={"Content-Type": ctype})
+            with urllib.request.urlopen(req, timeout=60) as r:
+                job = json.loads(r.read())
+            job_start = time.time()
+            while True:
+                sample(f"job{n}")
+                state = get(base + "/api/jobs/" + job["id"])["state"]
+                if state not in ("queued", "running"):
+                    break
+                time.sleep(0.5)
+            job_end = time.time()
+            if state != "done":
+                with open(os.path.join(data, "server.log")) as f:
+                    sys.stderr.write(f.read()[-3000:])
+            end_rss, peak = sample(f"end{n}")
+            for _ in range(int(max(after) / 0.5) + 1):
+                time.sleep(0.5)
+                sample(f"after{n}")
+            account(f"after job {n}")
+            print(f"job {n} ({job['id']}): {state}, {args.size} px, iterations"
+                  f" {args.iterations}, {job_end - job_start:.0f} s")
+            print(f"  peak  {mb(peak)} (VmHWM since start)")
+            print(f"  end   {mb(end_rss)} (VmRSS when the job finished)")
+            for a in after:
+                s = min((s for s in samples
+                         if s[1] == f"after{n}" and s[0] >= job_end - t0 + a),
+                        key=lambda s: s[0])
+                print(f"  after {a:>4.0f} s  {mb(s[2])} {split(s)}")
+            sys.stdout.flush()
         for when, text in accounts.items():
             print(f"--- JVM account, {when}:\n{text}")
         if args.log:
