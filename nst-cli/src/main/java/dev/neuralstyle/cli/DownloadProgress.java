@@ -69,6 +69,20 @@ final class DownloadProgress implements DownloadListener {
   }
 
   @Override
+  public void cachedCopyChecked(Path file, boolean intact) {
+    if (!quiet) {
+      err.println(
+          intact
+              ? "already in the cache: " + file + " (hashed, matches the catalog)"
+              : "warning: the cached "
+                  + file
+                  + " does not match the catalog (damaged or replaced); deleting it and"
+                  + " downloading it again");
+      err.flush();
+    }
+  }
+
+  @Override
   public void urlFailed(URI url, String reason) {
     if (!quiet) {
       err.println((interactive ? "\n" : "") + "warning: " + reason + "; trying the next mirror");

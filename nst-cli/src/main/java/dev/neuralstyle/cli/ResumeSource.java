@@ -6,6 +6,7 @@ import dev.neuralstyle.output.RunRecordReader;
 import dev.neuralstyle.transfer.InitMode;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.ResumePoint;
+import dev.neuralstyle.weights.FileDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +66,58 @@ record ResumeSource(RecordedRun recorded, Path image, ResumePoint point) {
               + " iterations");
     }
     return new ResumeSource(null, file, new ResumePoint((int) done, List.of()));
+  }
+
+  /**
+   * The weights the resumed run uses: the record's, which an explicit {@code --weights} may only
+   * name again (the same file, or a copy with the recorded SHA-256). A snapshot or a record that
+   * names no weights leaves the choice to {@code given}.
+   *
+   * @param given the {@code --weights} option, or {@code null}
+   * @param recordFile the {@code --resume} file, for the message
+   * @throws NstException if {@code given} is another file than the one the run used
+   */
+  Path weights(Path given, Path recordFile) {
+    Path used = recorded == null ? null : recorded.weights();
+    if (used == null) {
+      return given;
+    }
+    if (given == null || sameFile(given, used) || sameContent(given, recorded.weightsSha256())) {
+      return given == null ? used : given;
+    }
+    throw new NstException(
+        "invalid value for --weights: "
+            + given
+            + " is not the weights file the run record "
+            + recordFile
+            + " ran with ("
+            + used
+            + (recorded.weightsSha256() == null
+                ? ""
+                : ", SHA-256 " + recorded.weightsSha256().substring(0, 12) + "…")
+            + "); a resumed run keeps its weights: leave out --weights, or give that file or a"
+            + " copy of it");
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return (Files.exists(a) && Files.exists(b))
+          ? Files.isSameFile(a, b)
+          : a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean sameContent(Path file, String sha256) {
+    if (sha256 == null || !Files.isRegularFile(file)) {
+      return false;
+    }
+    try {
+      return FileDigest.sha256(file).equals(sha256);
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** The init that continues from the image. */

@@ -145,7 +145,9 @@ public final class TransferCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), CliText.of(e), e);
     }
     Streams streams = Streams.of(spec.commandLine());
-    return new TransferRun(options, parent.env(), streams).run();
+    return new TransferRun(
+            options, parent.env(), streams, spec.commandLine().getParseResult().originalArgs())
+        .run();
   }
 
   /**
@@ -195,9 +197,7 @@ public final class TransferCommand implements Callable<Integer> {
         settings.modelChosen(),
         recorded || settings.presetChosen() || given("--content-layers"),
         recorded || settings.presetChosen() || given("--style-layers"),
-        settings.weights() != null || !recorded
-            ? settings.weights()
-            : from.recorded().weights(), // a resumed run keeps the weights it ran with
+        from == null ? settings.weights() : from.weights(settings.weights(), resume),
         settings.cacheDir(),
         outputs,
         saveEvery,

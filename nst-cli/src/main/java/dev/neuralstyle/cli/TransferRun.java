@@ -27,11 +27,19 @@ final class TransferRun {
   private final TransferOptions options;
   private final Map<String, String> env;
   private final Streams streams;
+  private final List<String> args;
 
-  TransferRun(TransferOptions options, Map<String, String> env, Streams streams) {
+  /**
+   * A run of {@code options}.
+   *
+   * @param args the program's arguments as given, for the command printed after Ctrl-C
+   */
+  TransferRun(
+      TransferOptions options, Map<String, String> env, Streams streams, List<String> args) {
     this.options = options;
     this.env = env;
     this.streams = streams;
+    this.args = List.copyOf(args);
   }
 
   /**
@@ -113,39 +121,37 @@ final class TransferRun {
   }
 
   private void summary(StyleTransferResult result, List<Path> written, List<Path> snapshots) {
-    if (options.quiet()) {
-      return;
+    if (!options.quiet()) {
+      List<Path> all = new ArrayList<>(written);
+      all.addAll(snapshots);
+      Path image = options.outputs().image();
+      streams
+          .out()
+          .printf(
+              Locale.ROOT,
+              "wrote %s (%dx%d)%s%n",
+              image,
+              result.image().getWidth(),
+              result.image().getHeight(),
+              all.size() > 1 ? "; also " + others(all, image) : "");
+      streams.out().flush();
     }
-    List<Path> all = new ArrayList<>(written);
-    all.addAll(snapshots);
-    Path image = options.outputs().image();
-    streams
-        .out()
-        .printf(
-            Locale.ROOT,
-            "wrote %s (%dx%d)%s%n",
-            image,
-            result.image().getWidth(),
-            result.image().getHeight(),
-            all.size() > 1 ? "; also " + others(all, image) : "");
     if (result.cancelled()) {
+      // Even when quiet: the user stopped the run and needs this line to continue it.
       Path record = options.outputs().record();
       String how =
           record != null
-              ? "--resume " + record
+              ? "to continue: " + ResumeHint.command(args, record)
               : snapshots.isEmpty()
-                  ? "the same options and --init " + image
-                  : "the same options and --resume " + snapshots.get(snapshots.size() - 1);
+                  ? "no run record or snapshot was written (--no-record), so it cannot be"
+                      + " resumed; the image so far is "
+                      + options.outputs().image()
+                  : "to continue: " + ResumeHint.command(args, snapshots.get(snapshots.size() - 1));
       streams
           .err()
-          .printf(
-              Locale.ROOT,
-              "stopped after %d iterations; to continue: neural-style transfer %s%n",
-              result.evaluations(),
-              how);
+          .printf(Locale.ROOT, "stopped after %d iterations; %s%n", result.evaluations(), how);
       streams.err().flush();
     }
-    streams.out().flush();
   }
 
   /**
@@ -170,7 +176,6 @@ final class TransferRun {
     }
   }
 
-  /** The files the run reads, each with the option that named it. */
   private void say(String format, Object... args) {
     if (options.verbose()) {
       streams.err().printf(Locale.ROOT, format + "%n", args);

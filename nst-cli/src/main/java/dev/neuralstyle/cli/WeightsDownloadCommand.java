@@ -71,6 +71,10 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
   @Option(names = "--sha256", hidden = true, paramLabel = "HEX")
   String sha256;
 
+  /** For tests against a local server: the bound on a file of unpublished size, in bytes. */
+  @Option(names = "--max-unknown-size", hidden = true, paramLabel = "BYTES")
+  long maxUnknownSize = WeightsDownloader.DEFAULT_MAX_UNKNOWN_SIZE;
+
   @Option(names = "--quiet", description = "Print nothing but errors and the file's path.")
   boolean quiet;
 
@@ -92,6 +96,11 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
               + "' (expects "
               + entry.integrity().describe()
               + ")");
+    }
+    if (maxUnknownSize < 1) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "invalid value for --max-unknown-size: must be >= 1, found " + maxUnknownSize);
     }
     if (urls != null && !urls.isEmpty()) {
       for (URI url : urls) {
@@ -124,6 +133,7 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
       streams.err().flush();
     }
     String name = entry.fileName();
+    Path part = dir.resolve(name + WeightsCache.PART_SUFFIX);
     Thread stopped =
         new Thread(
             () -> {
@@ -133,9 +143,11 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
                       System.lineSeparator()
                           + "download of "
                           + name
-                          + " stopped; the bytes so far are kept in "
-                          + dir.resolve(name + WeightsCache.PART_SUFFIX)
-                          + ": run the same command again to resume");
+                          + (java.nio.file.Files.isRegularFile(part)
+                              ? " stopped; the bytes so far are kept in "
+                                  + part
+                                  + ": run the same command again to resume"
+                              : " stopped before any byte was kept: run the same command again"));
               streams.err().flush();
             },
             "neural-style-download-stopped");
@@ -143,7 +155,10 @@ public final class WeightsDownloadCommand implements Callable<Integer> {
     Path file;
     try {
       file =
-          new WeightsDownloader()
+          new WeightsDownloader(
+                  WeightsDownloader.DEFAULT_CONNECT_TIMEOUT,
+                  WeightsDownloader.DEFAULT_IDLE_TIMEOUT,
+                  maxUnknownSize)
               .download(
                   entry, dir, new DownloadProgress(streams.err(), streams.interactive(), quiet));
     } finally {

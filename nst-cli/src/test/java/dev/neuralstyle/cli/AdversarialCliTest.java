@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.neuralstyle.testkit.AdversarialTable;
 import dev.neuralstyle.testkit.PickleWriter;
 import dev.neuralstyle.testkit.TinyWeightFiles;
@@ -13,6 +15,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +29,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +57,11 @@ class AdversarialCliTest {
   private Path weights;
   private Path fifo;
   private final AdversarialTable table = new AdversarialTable();
+  private HttpServer http;
+  private String httpBase;
+
+  /** The catalog file of {@code weights download vgg19} (Keras, MD5 and size published). */
+  private static final String KERAS = "vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5";
 
   /** One hostile command line and what it must get. */
   record Case(String finding, String name, int exit, String words, Supplier<String[]> args) {}
@@ -67,6 +80,60 @@ class AdversarialCliTest {
     if (p.waitFor() != 0) {
       fifo = null;
     }
+    http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    http.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    http.createContext("/", AdversarialCliTest::misbehave);
+    http.start();
+    httpBase = "http://127.0.0.1:" + http.getAddress().getPort();
+  }
+
+  @AfterAll
+  void stopServer() {
+    http.stop(0);
+  }
+
+  /**
+   * A weights mirror that misbehaves by its first path segment: {@code /huge/} announces 10^15
+   * bytes, {@code /endless/} sends bytes without end (until the client hangs up, at most 256 MB),
+   * {@code /stall/} announces 80 MB, sends 1 MB and waits, {@code /missing/} answers 404.
+   */
+  private static void misbehave(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    byte[] chunk = new byte[1 << 16];
+    try (exchange) {
+      if (path.startsWith("/huge/")) {
+        exchange.sendResponseHeaders(200, 1_000_000_000_000_000L);
+        exchange.getResponseBody().write(chunk);
+      } else if (path.startsWith("/endless/")) {
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream body = exchange.getResponseBody();
+        for (int i = 0; i < 4096; i++) {
+          body.write(chunk);
+        }
+      } else if (path.startsWith("/stall/")) {
+        exchange.sendResponseHeaders(200, 80_134_624);
+        OutputStream body = exchange.getResponseBody();
+        for (int i = 0; i < 16; i++) {
+          body.write(chunk);
+        }
+        body.flush();
+        Thread.sleep(60_000);
+      } else {
+        exchange.sendResponseHeaders(404, -1);
+      }
+    } catch (IOException e) {
+      // the client hung up or the body was cut short: that is what these answers test
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String[] download(Path cache, String url, String... extra) {
+    List<String> a =
+        new ArrayList<>(
+            List.of("weights", "download", "vgg19", "--cache-dir", cache.toString(), "--url", url));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
   }
 
   private String[] transfer(String... extra) {
@@ -449,6 +516,75 @@ class AdversarialCliTest {
                   "--output",
                   out.resolve("r3.png").toString()
                 }));
+    // 16: an explicit --weights other than the record's is refused
+    Path otherTiny =
+        TinyWeightFiles.writeSafetensors(
+            in.resolve("other.safetensors"), TinyWeightFiles.vgg19Convs(2, 8), Map.of());
+    Path baseJson = dir.resolve("base").resolve("base.json");
+    c.add(
+        new Case(
+            "16",
+            "--resume RECORD with another --weights",
+            2,
+            "is not the weights file the run record",
+            () ->
+                new String[] {
+                  "transfer",
+                  "--resume",
+                  baseJson.toString(),
+                  "--weights",
+                  otherTiny.toString(),
+                  "--output",
+                  out.resolve("r4.png").toString()
+                }));
+    // 12, 13: downloads from a misbehaving mirror (the cache directories exist beforehand, so an
+    // empty one is not "left behind")
+    Path cache12 = Files.createDirectories(out.resolve("cache-12"));
+    String anySha = "0".repeat(64); // --sha256 replaces the catalog's digest and size: size unknown
+    c.add(
+        new Case(
+            "12",
+            "Content-Length 10^15, size unpublished",
+            1,
+            "announces 1,000,000,000,000,000 bytes; at most 2,147,483,648",
+            () -> download(cache12, httpBase + "/huge/" + KERAS, "--sha256", anySha)));
+    c.add(
+        new Case(
+            "12",
+            "Content-Length 10^15, size in the catalog",
+            1,
+            "serves 1,000,000,000,000,000 bytes but " + KERAS + " has 80,134,624",
+            () -> download(cache12, httpBase + "/huge/" + KERAS)));
+    c.add(
+        new Case(
+            "12",
+            "endless body, size unpublished",
+            1,
+            "longer than 2,000,000 bytes, the most accepted for a file of unpublished size",
+            () ->
+                download(
+                    cache12,
+                    httpBase + "/endless/" + KERAS,
+                    "--sha256",
+                    anySha,
+                    "--max-unknown-size",
+                    "2000000")));
+    Path cache13 = Files.createDirectories(out.resolve("cache-13"));
+    c.add(
+        new Case(
+            "13",
+            "corrupt cached file, mirror down",
+            1,
+            "the cached copy did not match the catalog and was deleted",
+            () -> {
+              // written after the listing "before": the row checks that it is gone afterwards
+              try {
+                Files.write(cache13.resolve(KERAS), new byte[1000]);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              return download(cache13, httpBase + "/missing/" + KERAS);
+            }));
     // 18: weights info leniency
     Path junk = safetensorsHeader("junk.safetensors", h -> h + "junk");
     Path lower = safetensorsHeader("lower.safetensors", h -> h.replace("\"F32\"", "\"f32\""));
@@ -483,6 +619,186 @@ class AdversarialCliTest {
                             () ->
                                 assertTimeoutPreemptively(
                                     Duration.ofSeconds(60), () -> check(k)))));
+  }
+
+  /**
+   * Finding 16: a transfer stopped by Ctrl-C writes its image and record, prints one line with the
+   * command that continues it, and that command resumes the same run. The test sends SIGINT, or
+   * SIGTERM (the same shutdown hook) when this JVM was started with SIGINT ignored, as a job in the
+   * background of a non-interactive shell is, so that its children could not receive it.
+   */
+  @Test
+  void a_stopped_transfer_prints_the_command_that_continues_it() throws Throwable {
+    table.row(
+        "16",
+        "Ctrl-C mid-run: exact resume command",
+        () -> {
+          Path runDir = Files.createDirectories(dir.resolve("stopped"));
+          Path image = runDir.resolve("r.png");
+          Process p =
+              spawn(
+                  runDir.resolve("err.txt"),
+                  transfer(
+                      "--iterations",
+                      "1000000",
+                      "--tolerance",
+                      "0",
+                      "--save-every",
+                      "5",
+                      "--output",
+                      image.toString()));
+          awaitFile(p, () -> firstSnapshot(runDir), runDir.resolve("err.txt"));
+          boolean sigint = !sigintIgnored();
+          if (sigint) {
+            assertEquals(0, new ProcessBuilder("kill", "-INT", "" + p.pid()).start().waitFor());
+          } else {
+            p.destroy(); // SIGTERM
+          }
+          assertTrue(p.waitFor(60, TimeUnit.SECONDS), "no exit within 60 s after the signal");
+          String err = Files.readString(runDir.resolve("err.txt"));
+          assertEquals(sigint ? 130 : 143, p.exitValue(), err);
+          List<String> stopped = err.lines().filter(l -> l.startsWith("stopped after ")).toList();
+          assertEquals(1, stopped.size(), err);
+          assertFalse(err.contains("\tat "), err);
+          String line = stopped.get(0);
+          int done = Integer.parseInt(line.replaceAll("stopped after (\\d+) iterations.*", "$1"));
+          String command = line.substring(line.indexOf("to continue: ") + "to continue: ".length());
+          List<String> words = shellWords(command);
+          assertEquals(List.of("neural-style", "transfer"), words.subList(0, 2), line);
+          assertEquals(runDir.resolve("r.json").toString(), words.get(words.size() - 1), line);
+          TransferOptions resumed =
+              Cli.transferOptions(words.subList(2, words.size()).toArray(String[]::new));
+          assertEquals(done, resumed.resume().iterationsDone(), line);
+          assertEquals(image, resumed.outputs().image(), line);
+          assertEquals(weights, resumed.weights(), line);
+          try (Stream<Path> left = Files.list(runDir)) {
+            List<String> names = left.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.contains("r.png") && names.contains("r.json"), names.toString());
+            assertTrue(
+                names.stream().allMatch(n -> n.equals("err.txt") || n.matches("r[-.].*")),
+                "a temporary file was left: " + names);
+          }
+        });
+  }
+
+  /**
+   * Finding 16: SIGTERM in the middle of a download exits with one line saying where the bytes are
+   * kept and how to resume; no file appears under the final name.
+   */
+  @Test
+  void sigterm_during_a_download_says_how_to_resume_and_leaves_no_final_file() throws Throwable {
+    table.row(
+        "16",
+        "SIGTERM during a download",
+        () -> {
+          Path cache = Files.createDirectories(dir.resolve("sigterm-cache"));
+          Path err = dir.resolve("sigterm-err.txt");
+          Path part = cache.resolve(KERAS + ".part");
+          Process p = spawn(err, download(cache, httpBase + "/stall/" + KERAS));
+          awaitFile(
+              p,
+              () -> {
+                try {
+                  return Files.exists(part) && Files.size(part) > 0;
+                } catch (IOException e) {
+                  return false;
+                }
+              },
+              err);
+          p.destroy();
+          assertTrue(p.waitFor(60, TimeUnit.SECONDS), "no exit within 60 s after SIGTERM");
+          String text = Files.readString(err);
+          assertEquals(143, p.exitValue(), text);
+          List<String> stopped = text.lines().filter(l -> l.contains("stopped")).toList();
+          assertEquals(
+              List.of(
+                  "download of "
+                      + KERAS
+                      + " stopped; the bytes so far are kept in "
+                      + part
+                      + ": run the same command again to resume"),
+              stopped,
+              text);
+          assertFalse(text.contains("error:") || text.contains("\tat "), text);
+          assertFalse(Files.exists(cache.resolve(KERAS)), "a file under the final name");
+          assertTrue(Files.size(part) > 0, "the part file is kept for resuming");
+        });
+  }
+
+  /** Whether this process ignores SIGINT (its children then do too). */
+  private static boolean sigintIgnored() throws IOException {
+    String mask =
+        Files.readAllLines(Path.of("/proc/self/status")).stream()
+            .filter(l -> l.startsWith("SigIgn:"))
+            .map(l -> l.substring("SigIgn:".length()).trim())
+            .findFirst()
+            .orElse("0");
+    return (Long.parseUnsignedLong(mask, 16) & 0x2) != 0;
+  }
+
+  /** Runs the CLI in its own JVM (signals cannot be sent to this one), stderr to {@code err}. */
+  private static Process spawn(Path err, String... args) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.neuralstyle.cli.Main"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(err.toFile())
+        .start();
+  }
+
+  /** Waits (at most 120 s) until {@code ready} holds while {@code p} runs. */
+  private static void awaitFile(Process p, java.util.function.BooleanSupplier ready, Path err)
+      throws IOException, InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!ready.getAsBoolean()) {
+      if (!p.isAlive() || System.nanoTime() > end) {
+        p.destroyForcibly();
+        throw new AssertionError("the command did not get going: " + Files.readString(err));
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static boolean firstSnapshot(Path runDir) {
+    try (Stream<Path> s = Files.list(runDir)) {
+      return s.anyMatch(f -> f.getFileName().toString().matches("r-\\d+\\.png"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The words of a command line quoted the way {@link ResumeHint} quotes them. */
+  private static List<String> shellWords(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (ch == '\'') {
+        quoted = !quoted;
+        any = true;
+      } else if (ch == ' ' && !quoted) {
+        if (any) {
+          words.add(w.toString());
+        }
+        w.setLength(0);
+        any = false;
+      } else {
+        w.append(ch);
+        any = true;
+      }
+    }
+    if (any) {
+      words.add(w.toString());
+    }
+    return words;
   }
 
   @AfterAll

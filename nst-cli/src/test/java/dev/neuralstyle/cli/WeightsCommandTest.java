@@ -102,6 +102,29 @@ class WeightsCommandTest {
   }
 
   @Test
+  void a_cached_file_is_hashed_before_it_is_called_verified() throws IOException {
+    Path cache = dir.resolve("cache");
+    Files.createDirectories(cache);
+    Files.write(cache.resolve(FILE), body);
+    Cli.Result intact = download(cache, sha256(body));
+    assertEquals(0, intact.exitCode(), intact::toString);
+    assertTrue(intact.err().contains("already in the cache: "), intact::toString);
+    assertTrue(intact.err().contains("(hashed, matches the catalog)"), intact::toString);
+    assertFalse(intact.err().contains("downloading"), intact::toString);
+
+    byte[] damaged = body.clone();
+    damaged[12_345] ^= 1;
+    Files.write(cache.resolve(FILE), damaged);
+    Cli.Result repaired = download(cache, sha256(body));
+    assertEquals(0, repaired.exitCode(), repaired::toString);
+    assertTrue(
+        repaired.err().contains("does not match the catalog (damaged or replaced); deleting it"),
+        repaired::toString);
+    assertTrue(repaired.err().contains("downloading 0.3 MB"), repaired::toString);
+    assertArrayEquals(body, Files.readAllBytes(cache.resolve(FILE)));
+  }
+
+  @Test
   void verify_reports_a_corrupt_catalog_file_and_an_unknown_file() throws IOException {
     Path fake = Files.write(dir.resolve(FILE), body);
     Cli.Result corrupt = Cli.run("weights", "verify", fake.toString());

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param stopReason why it stopped
  * @param outputs role to file of what it wrote ({@code image}, {@code panel}, ...)
  * @param weights the weights file it ran with, or {@code null} if the record does not say
+ * @param weightsSha256 that file's SHA-256 as recorded, or {@code null} if the record does not say
  */
 public record RecordedRun(
     StyleTransferRequest request,
@@ -21,7 +22,8 @@ public record RecordedRun(
     int evaluations,
     String stopReason,
     Map<String, String> outputs,
-    java.nio.file.Path weights) {
+    java.nio.file.Path weights,
+    String weightsSha256) {
   /** Copies the collections. */
   public RecordedRun {
     steps = List.copyOf(steps);
@@ -35,6 +37,6 @@ public record RecordedRun(
       int evaluations,
       String stopReason,
       Map<String, String> outputs) {
-    this(request, steps, evaluations, stopReason, outputs, null);
+    this(request, steps, evaluations, stopReason, outputs, null, null);
   }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,13 +79,20 @@ public final class RunRecordReader {
           RecordValues.integer(result.get("evaluations"), "result.evaluations", 0, MAX_EVALUATIONS),
           RecordValues.text(result.get("stopReason"), "result.stopReason"),
           outputs,
-          weightsFile(root.path("weights").get("file")));
+          weightsFile(root.path("weights").get("file")),
+          weightsSha256(root.path("weights").get("sha256")));
     } catch (NstException e) {
       if (e.getMessage().startsWith("run record ")) {
         throw e;
       }
       throw new NstException("run record " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The recorded digest; anything but 64 hex digits counts as not recorded. */
+  private static String weightsSha256(JsonNode n) {
+    String hex = n == null || !n.isTextual() ? "" : n.asText().toLowerCase(Locale.ROOT);
+    return hex.matches("[0-9a-f]{64}") ? hex : null;
   }
 
   private static Path weightsFile(JsonNode n) {

@@ -135,6 +135,9 @@ final class ProgressStream implements JobListener, AutoCloseable {
           if (job.state().isFinished()) {
             c.clients.forEach(SseClient::close);
             c.clients.clear();
+            // Only a running job's newcomers get the last snapshot: a finished job's (a PNG data
+            // URL, megabytes at 2048 px) would otherwise stay on the heap until it is deleted.
+            c.lastStep = null;
           }
         });
   }

@@ -28,6 +28,14 @@ public interface DownloadListener {
    */
   default void progress(long bytesSoFar, long totalBytes) {}
 
+  /**
+   * A file was already under the final name and was hashed against the catalog.
+   *
+   * @param file the cached file
+   * @param intact whether it matched; if not it is deleted and downloaded again
+   */
+  default void cachedCopyChecked(Path file, boolean intact) {}
+
   /** A URL failed before delivering anything and the next mirror, if any, will be tried. */
   default void urlFailed(URI url, String reason) {}
 

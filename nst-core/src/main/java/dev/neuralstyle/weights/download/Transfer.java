@@ -21,14 +21,9 @@ import java.util.Locale;
  * {@link WeightsDownloader}.
  */
 final class Transfer {
-  /**
-   * The most bytes taken from a server for a file of unpublished size (the largest VGG weights file
-   * is 548 MB); a larger or endless body is cut off and its partial file deleted.
-   */
-  static final long MAX_UNKNOWN_SIZE = 2L << 30;
-
   private final HttpClient client;
   private final Duration timeout;
+  private final long maxUnknownSize;
   private final CatalogEntry entry;
   private final URI url;
   private final Path part;
@@ -37,12 +32,14 @@ final class Transfer {
   Transfer(
       HttpClient client,
       Duration timeout,
+      long maxUnknownSize,
       CatalogEntry entry,
       URI url,
       Path part,
       DownloadListener listener) {
     this.client = client;
     this.timeout = timeout;
+    this.maxUnknownSize = maxUnknownSize;
     this.entry = entry;
     this.url = url;
     this.part = part;
@@ -72,7 +69,7 @@ final class Transfer {
       throws UrlFailedException, IOException, InterruptedException {
     long expected = entry.expectedSize();
     long offset = channel.size();
-    if (expected >= 0 && offset > expected) {
+    if (offset > (expected >= 0 ? expected : maxUnknownSize)) {
       channel.truncate(0);
       offset = 0;
     }
@@ -90,20 +87,22 @@ final class Transfer {
       offset = 0;
       get = connect(0);
     }
-    if (get.status() == 200) {
-      channel.truncate(0); // a 200 answer to a Range request is the whole file again
-      offset = 0;
-    } else if (get.status() == 206) {
-      long start = ContentRange.start(get.headers());
-      if (start != offset) {
+    if (get.status() == 206) {
+      long from = ContentRange.start(get.headers());
+      if (from != offset) {
         get.body().cancel();
-        throw failure(
-            "answered a request for bytes " + offset + "- with bytes from " + start, null);
+        throw failure("answered a request for bytes " + offset + "- with bytes from " + from, null);
       }
-    } else {
+    } else if (get.status() != 200) {
       throw failure("HTTP " + get.status(), null);
     }
-    long total = total(get, offset);
+    // A 200 answer to a Range request is the whole file again.
+    long start = get.status() == 200 ? 0 : offset;
+    long total = total(get, start); // refuses a size out of bounds before a byte is written
+    if (start < offset) {
+      channel.truncate(0);
+      offset = 0;
+    }
     Hasher hasher = hashPrefix(channel, offset);
     listener.started(total, offset);
     return stream(get.body(), channel, hasher, offset, total);
@@ -126,17 +125,22 @@ final class Transfer {
         break;
       }
       for (ByteBuffer buffer : chunk) {
-        if (soFar + buffer.remaining() > cap(total)) {
+        if (soFar + buffer.remaining() > bound(total)) {
           body.cancel();
-          channel.truncate(0);
+          channel.truncate(0); // deleted when the channel closes (see run)
           throw new NstException(
               String.format(
                   Locale.ROOT,
-                  "%s from %s is longer than the %s %,d bytes; the partial file was deleted",
+                  "%s from %s is longer than %s; the download was stopped there and the partial"
+                      + " file deleted",
                   entry.fileName(),
                   url,
-                  total >= 0 ? "expected" : "allowed",
-                  cap(total)));
+                  total >= 0
+                      ? String.format(Locale.ROOT, "the %,d bytes announced", total)
+                      : String.format(
+                          Locale.ROOT,
+                          "%,d bytes, the most accepted for a file of unpublished size",
+                          maxUnknownSize)));
         }
         hasher.update(buffer);
         soFar += buffer.remaining();
@@ -168,14 +172,14 @@ final class Transfer {
       served = ContentRange.total(get.headers());
     }
     long expected = entry.expectedSize();
-    if (served > MAX_UNKNOWN_SIZE && expected < 0) {
+    if (served > maxUnknownSize && expected < 0) {
       get.body().cancel();
       throw failure(
           String.format(
               Locale.ROOT,
               "announces %,d bytes; at most %,d are accepted for a file of unpublished size",
               served,
-              MAX_UNKNOWN_SIZE),
+              maxUnknownSize),
           null);
     }
     if (served >= 0 && expected >= 0 && served != expected) {
@@ -188,8 +192,8 @@ final class Transfer {
     return served >= 0 ? served : expected;
   }
 
-  private static long cap(long total) {
-    return total >= 0 ? total : MAX_UNKNOWN_SIZE;
+  private long bound(long total) {
+    return total >= 0 ? total : maxUnknownSize;
   }
 
   private static Hasher hashPrefix(FileChannel channel, long length) throws IOException {

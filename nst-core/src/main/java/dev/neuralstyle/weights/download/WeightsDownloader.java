@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -25,6 +26,11 @@ import java.util.Objects;
  * {@code .part} file so the next call resumes it. URLs are tried in order while they fail before
  * delivering data (no connection, an HTTP error status, the wrong size).
  *
+ * <p>Every download is bounded: by the catalog's size when it publishes one, else by {@link
+ * #DEFAULT_MAX_UNKNOWN_SIZE} (or the limit given to the constructor). A server announcing more
+ * (Content-Length or Content-Range) is refused before a byte is written; a body that runs past the
+ * bound is cut off there and its partial file deleted.
+ *
  * <p>Uses HTTP/1.1 (one large sequential body gains nothing from HTTP/2, and Content-Length makes a
  * short transfer evident), follows redirects except from https to http, and honours the JVM's proxy
  * settings ({@code -Dhttps.proxyHost=...}). Instances are thread-safe; concurrent downloads of the
@@ -37,8 +43,15 @@ public final class WeightsDownloader {
   /** Default time to wait for response headers and, after that, between two chunks of data. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * Default most bytes taken from a server for a file whose size the catalog does not publish: 2
+   * GiB, nearly four times the largest VGG weights file (575 MB).
+   */
+  public static final long DEFAULT_MAX_UNKNOWN_SIZE = 2L << 30;
+
   private final HttpClient client;
   private final Duration idleTimeout;
+  private final long maxUnknownSize;
 
   /** A downloader with {@link #DEFAULT_CONNECT_TIMEOUT} and {@link #DEFAULT_IDLE_TIMEOUT}. */
   public WeightsDownloader() {
@@ -52,8 +65,23 @@ public final class WeightsDownloader {
    * @param idleTimeout time to wait for the response headers and between two chunks of the body
    */
   public WeightsDownloader(Duration connectTimeout, Duration idleTimeout) {
+    this(connectTimeout, idleTimeout, DEFAULT_MAX_UNKNOWN_SIZE);
+  }
+
+  /**
+   * A downloader with the given timeouts and bound on files of unpublished size.
+   *
+   * @param connectTimeout time to establish a connection
+   * @param idleTimeout time to wait for the response headers and between two chunks of the body
+   * @param maxUnknownSize the most bytes accepted for a file whose size the catalog does not give
+   */
+  public WeightsDownloader(Duration connectTimeout, Duration idleTimeout, long maxUnknownSize) {
     requirePositive(connectTimeout, "connectTimeout");
     this.idleTimeout = requirePositive(idleTimeout, "idleTimeout");
+    if (maxUnknownSize < 1) {
+      throw new IllegalArgumentException("maxUnknownSize must be >= 1, found " + maxUnknownSize);
+    }
+    this.maxUnknownSize = maxUnknownSize;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -77,13 +105,19 @@ public final class WeightsDownloader {
     Objects.requireNonNull(listener, "listener");
     WeightsCache cache = new WeightsCache(cacheDir);
     Path target = cache.pathFor(entry);
-    if (cache.isCached(entry)) {
-      if (cachedCopyMatches(entry, target)) {
+    String replaced = "";
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target)) {
+      throw new NstException(
+          target + " is in the way of the download: it is not a regular file; move it away");
+    }
+    if (Files.isRegularFile(target)) {
+      boolean intact = cachedCopyMatches(entry, target);
+      listener.cachedCopyChecked(target, intact);
+      if (intact) {
         listener.finished(target);
         return target;
       }
-      listener.urlFailed(
-          target.toUri(), "the cached copy does not match the catalog; downloading it again");
+      replaced = " (the cached copy did not match the catalog and was deleted)";
       try {
         Files.deleteIfExists(target);
       } catch (IOException e) {
@@ -97,7 +131,8 @@ public final class WeightsDownloader {
       Files.createDirectories(cache.directory());
       for (URI url : entry.urls()) {
         try {
-          FileDigests digests = new Transfer(client, idleTimeout, entry, url, part, listener).run();
+          FileDigests digests =
+              new Transfer(client, idleTimeout, maxUnknownSize, entry, url, part, listener).run();
           verify(entry, url, part, digests);
           moveIntoPlace(part, target);
           listener.finished(target);
@@ -126,11 +161,14 @@ public final class WeightsDownloader {
           e);
     }
     throw new NstException(
-        "could not download " + entry.fileName() + ": " + String.join("; ", failures));
+        "could not download " + entry.fileName() + replaced + ": " + String.join("; ", failures));
   }
 
   private static boolean cachedCopyMatches(CatalogEntry entry, Path target) {
     try {
+      if (entry.expectedSize() >= 0 && Files.size(target) != entry.expectedSize()) {
+        return false; // no need to hash it
+      }
       return entry.integrity().matches(Hasher.of(target));
     } catch (IOException e) {
       throw new NstException(

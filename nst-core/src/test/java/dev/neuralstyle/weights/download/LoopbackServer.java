@@ -28,8 +28,18 @@ final class LoopbackServer implements AutoCloseable {
     /** Announces the full length, sends half and then stalls until the server stops. */
     STALL,
     /** Answers 404. */
-    NOT_FOUND
+    NOT_FOUND,
+    /** Announces no length and sends the body over and over, until the client hangs up. */
+    ENDLESS,
+    /** Announces a Content-Length of 10^15 bytes and sends the body once. */
+    HUGE_LENGTH
   }
+
+  /** The Content-Length that {@link Mode#HUGE_LENGTH} announces. */
+  static final long HUGE = 1_000_000_000_000_000L;
+
+  /** The most bytes {@link Mode#ENDLESS} sends if the client never hangs up. */
+  static final long ENDLESS_LIMIT = 64L << 20;
 
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
@@ -96,6 +106,20 @@ final class LoopbackServer implements AutoCloseable {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
+        return;
+      }
+      if (m == Mode.ENDLESS) {
+        exchange.sendResponseHeaders(200, 0); // chunked: no length announced
+        OutputStream out = exchange.getResponseBody();
+        for (long sent = 0; sent < ENDLESS_LIMIT; sent += body.length) {
+          out.write(body);
+        }
+        return;
+      }
+      if (m == Mode.HUGE_LENGTH) {
+        exchange.sendResponseHeaders(200, HUGE);
+        exchange.getResponseBody().write(body);
+        exchange.getResponseBody().flush();
         return;
       }
       Matcher r = range == null ? null : RANGE.matcher(range);

@@ -78,13 +78,10 @@ class WeightsDownloaderTest {
     String md5 = md5(PAYLOAD);
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                downloader.download(
-                    entry(Integrity.ofMd5(md5, PAYLOAD.length), server.url(NAME)),
-                    cache,
-                    DownloadListener.NONE));
+        refused(
+            downloader,
+            entry(Integrity.ofMd5(md5, PAYLOAD.length), server.url(NAME)),
+            DownloadListener.NONE);
 
     assertTrue(e.getMessage().contains(NAME), e.getMessage());
     assertTrue(e.getMessage().contains("expected MD5 " + md5), e.getMessage());
@@ -125,13 +122,10 @@ class WeightsDownloaderTest {
         new WeightsDownloader(Duration.ofSeconds(2), Duration.ofMillis(300));
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                impatient.download(
-                    entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
-                    cache,
-                    DownloadListener.NONE));
+        refused(
+            impatient,
+            entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
+            DownloadListener.NONE);
 
     assertTrue(e.getMessage().contains("no data received for 300 ms"), e.getMessage());
     assertTrue(e.getMessage().contains("again to resume"), e.getMessage());
@@ -175,11 +169,7 @@ class WeightsDownloaderTest {
     URI url = server.url(NAME);
 
     NstException e =
-        assertThrows(
-            NstException.class,
-            () ->
-                downloader.download(
-                    entry(Integrity.ofMd5(md5(PAYLOAD), -1), url), cache, DownloadListener.NONE));
+        refused(downloader, entry(Integrity.ofMd5(md5(PAYLOAD), -1), url), DownloadListener.NONE);
 
     assertTrue(e.getMessage().contains(url + ": HTTP 404"), e.getMessage());
     assertFalse(Files.exists(cache.resolve(NAME + ".part")));
@@ -203,16 +193,128 @@ class WeightsDownloaderTest {
   }
 
   @Test
-  void existing_final_file_is_returned_without_network() throws Exception {
+  void existing_final_file_is_hashed_and_returned_without_network() throws Exception {
     LoopbackServer server = serve(PAYLOAD, LoopbackServer.Mode.NORMAL);
     Files.write(cache.resolve(NAME), PAYLOAD);
+    RecordingListener listener = new RecordingListener();
 
     downloader.download(
-        entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
-        cache,
-        DownloadListener.NONE);
+        entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)), cache, listener);
 
     assertEquals(0, server.requestCount());
+    assertEquals(List.of("true"), listener.cachedChecks);
+  }
+
+  @Test
+  void endless_body_of_unpublished_size_stops_at_the_bound_and_leaves_no_file() throws Exception {
+    LoopbackServer server = serve(PAYLOAD, LoopbackServer.Mode.ENDLESS);
+    WeightsDownloader bounded =
+        new WeightsDownloader(Duration.ofSeconds(2), Duration.ofSeconds(2), 1_000_000);
+    RecordingListener listener = new RecordingListener();
+
+    NstException e =
+        refused(bounded, entry(Integrity.ofMd5(md5(PAYLOAD), -1), server.url(NAME)), listener);
+
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "is longer than 1,000,000 bytes, the most accepted for a file of unpublished"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("partial file deleted"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(listener.lastProgress <= 1_000_000, "kept " + listener.lastProgress);
+    assertEquals(List.of("-1/0"), listener.started);
+    assertFalse(Files.exists(cache.resolve(NAME + ".part")));
+    assertFalse(Files.exists(cache.resolve(NAME)));
+  }
+
+  @Test
+  void endless_body_of_a_published_size_stops_at_that_size() throws Exception {
+    LoopbackServer server = serve(PAYLOAD, LoopbackServer.Mode.ENDLESS);
+
+    NstException e =
+        refused(
+            downloader,
+            entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
+            DownloadListener.NONE);
+
+    assertTrue(e.getMessage().contains("longer than the 300,000 bytes announced"), e.getMessage());
+    assertFalse(Files.exists(cache.resolve(NAME + ".part")));
+    assertFalse(Files.exists(cache.resolve(NAME)));
+  }
+
+  @Test
+  void absurd_content_length_is_refused_before_anything_is_written() throws Exception {
+    LoopbackServer server = serve(PAYLOAD, LoopbackServer.Mode.HUGE_LENGTH);
+    RecordingListener listener = new RecordingListener();
+
+    NstException e =
+        refused(downloader, entry(Integrity.ofMd5(md5(PAYLOAD), -1), server.url(NAME)), listener);
+
+    assertTrue(
+        e.getMessage().contains("announces 1,000,000,000,000,000 bytes; at most 2,147,483,648"),
+        e.getMessage());
+    assertEquals(List.of(), listener.started);
+    assertEquals(-1, listener.lastProgress);
+    assertFalse(Files.exists(cache.resolve(NAME + ".part")));
+  }
+
+  @Test
+  void absurd_content_length_keeps_a_resumable_part_file_untouched() throws Exception {
+    LoopbackServer server = serve(PAYLOAD, LoopbackServer.Mode.HUGE_LENGTH);
+    Path part = Files.write(cache.resolve(NAME + ".part"), new byte[] {1, 2, 3, 4});
+
+    NstException e =
+        refused(
+            downloader,
+            entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
+            DownloadListener.NONE);
+
+    assertTrue(
+        e.getMessage().contains("serves 1,000,000,000,000,000 bytes but " + NAME + " has 300,000"),
+        e.getMessage());
+    assertArrayEquals(new byte[] {1, 2, 3, 4}, Files.readAllBytes(part));
+  }
+
+  @Test
+  void corrupt_cached_file_is_reported_deleted_and_downloaded_again() throws Exception {
+    LoopbackServer server = serve(PAYLOAD, LoopbackServer.Mode.NORMAL);
+    byte[] damaged = PAYLOAD.clone();
+    damaged[77] ^= 1;
+    Files.write(cache.resolve(NAME), damaged);
+    RecordingListener listener = new RecordingListener();
+
+    Path file =
+        downloader.download(
+            entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
+            cache,
+            listener);
+
+    assertEquals(List.of("false"), listener.cachedChecks);
+    assertEquals(1, server.requestCount());
+    assertArrayEquals(PAYLOAD, Files.readAllBytes(file));
+  }
+
+  @Test
+  void cached_file_of_the_wrong_size_is_not_kept_when_the_download_fails() throws Exception {
+    LoopbackServer server = serve(PAYLOAD, LoopbackServer.Mode.NOT_FOUND);
+    Files.write(cache.resolve(NAME), new byte[1000]);
+
+    NstException e =
+        refused(
+            downloader,
+            entry(Integrity.ofMd5(md5(PAYLOAD), PAYLOAD.length), server.url(NAME)),
+            DownloadListener.NONE);
+
+    assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("the cached copy did not match the catalog and was deleted"),
+        e.getMessage());
+    assertFalse(Files.exists(cache.resolve(NAME)));
+  }
+
+  private NstException refused(WeightsDownloader d, CatalogEntry entry, DownloadListener listener) {
+    return assertThrows(NstException.class, () -> d.download(entry, cache, listener));
   }
 
   private LoopbackServer serve(byte[] body, LoopbackServer.Mode mode) throws IOException {
@@ -261,6 +363,7 @@ class WeightsDownloaderTest {
   private static final class RecordingListener implements DownloadListener {
     final List<String> started = new ArrayList<>();
     final List<URI> failedUrls = new ArrayList<>();
+    final List<String> cachedChecks = new ArrayList<>();
     long lastProgress = -1;
     Path finished;
 
@@ -272,6 +375,11 @@ class WeightsDownloaderTest {
     @Override
     public void progress(long bytesSoFar, long totalBytes) {
       lastProgress = bytesSoFar;
+    }
+
+    @Override
+    public void cachedCopyChecked(Path file, boolean intact) {
+      cachedChecks.add(Boolean.toString(intact));
     }
 
     @Override
