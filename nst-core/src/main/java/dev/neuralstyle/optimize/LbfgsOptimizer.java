@@ -87,8 +87,20 @@ public final class LbfgsOptimizer implements ImageOptimizer {
           StrongWolfeLineSearch.search(
               t -> pointAt(objective, direction, t), start, t0, budget - used, 1e-9);
       used += r.evaluations();
-      iterations++;
       LinePoint p = r.point();
+      double longer = Math.abs(f) / -slope;
+      if (p.t() == 0 && t0 < 1 && longer > t0 && Double.isFinite(longer) && used < budget) {
+        // The first step min(1, 1/|g|_1) ignores the loss's scale; when its predicted decrease
+        // is below the resolution of the loss (bf16 features summed in fp32 resolve ~1e-5 of
+        // it), no trial shows a decrease. That is not convergence: search again from the step
+        // at which the linear model reaches zero loss (the losses are non-negative).
+        r =
+            StrongWolfeLineSearch.search(
+                t -> pointAt(objective, direction, t), start, longer, budget - used, 1e-9);
+        used += r.evaluations();
+        p = r.point();
+      }
+      iterations++;
       if (p.t() == 0 || !Double.isFinite(p.loss())) {
         return new StepOutcome(f, breakdown, used, true);
       }
