@@ -32,10 +32,21 @@ public enum LossForm {
    * in {@link #NORMALIZED}. Differs from Gatys et al. (2015), eq. 5: the sum is divided by a
    * constant of the targets so that beta does not depend on the painting's contrast.
    */
-  JOINT;
+  JOINT,
+  /**
+   * {@link #JOINT} with the photo's own Gram energy as the one divisor: L_style = sum_l w_l E_l /
+   * sum_l w_l mean G(P)_l^2, where G(P)_l is the content photo's per-position Gram matrix at style
+   * layer l. The layers weigh by their magnitudes as in eq. 5, and beta then weighs the style
+   * against the content (itself divided by mean P^2, the photo's energy at the content layer) in
+   * units of one image, the photo: the balance the paper's and the mean form's fixed weights give
+   * to every painting alike. Without a content image (texture synthesis) it is {@link #JOINT}.
+   * Differs from Gatys et al. (2015), eq. 5: the sum is divided by a constant of the photo, so that
+   * one beta suits photos of any contrast and either input convention; measured in docs/QUALITY.md.
+   */
+  PHOTO;
 
-  /** Whether the terms are relative errors ({@link #NORMALIZED} or {@link #JOINT}). */
+  /** Whether the terms are relative errors ({@link #NORMALIZED}, {@link #JOINT} or {@link #PHOTO}). */
   public boolean relative() {
-    return this == NORMALIZED || this == JOINT;
+    return this == NORMALIZED || this == JOINT || this == PHOTO;
   }
 }

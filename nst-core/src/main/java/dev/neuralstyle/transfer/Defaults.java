@@ -43,11 +43,13 @@ public final class Defaults {
   public static final double CONTENT_WEIGHT = 1;
 
   /**
-   * Style weight beta, on the relative Gram errors (layer weights sum to 1). On the benchmark's
-   * Tübingen x Starry Night job 3000 gave a smaller style distance than the PyTorch reference with
-   * as clean a picture; 1000 was nearer the photo (docs/QUALITY.md).
+   * Style weight beta, on the style errors divided by the photo's own Gram energy ({@link
+   * LossForm#PHOTO}; layer weights sum to 1). The PyTorch reference recipe of docs/QUALITY.md (content
+   * 1, style 1e3 on Gram matrices / (C H W)) gives every pair of its panel an effective beta of
+   * 369-577 in this unit. 600, between the measured 450 (style distance 0.90-1.06x the reference's,
+   * lattice up to 1.38x) and 700 (0.87-1.09x, lattice up to 1.50x; docs/QUALITY.md).
    */
-  public static final double STYLE_WEIGHT = 3000;
+  public static final double STYLE_WEIGHT = 600;
 
   /**
    * Total-variation weight, on the mean squared neighbour difference in 0..1 pixel units (the same
@@ -55,8 +57,14 @@ public final class Defaults {
    */
   public static final double TV_WEIGHT = 0.3;
 
-  /** Loss form: relative errors and mean total variation, see {@link LossForm#NORMALIZED}. */
-  public static final LossForm LOSS_FORM = LossForm.NORMALIZED;
+  /**
+   * Loss form: relative content error, style layers divided by the photo's Gram energy, mean total
+   * variation ({@link LossForm#PHOTO}). On the benchmark's nine pairs it matches the PyTorch
+   * reference's balance on every painting, where {@link LossForm#NORMALIZED} (the default before)
+   * lost on style by up to 1.74x and drew a hatching of up to 2.75x the reference's lattice score
+   * (docs/QUALITY.md).
+   */
+  public static final LossForm LOSS_FORM = LossForm.PHOTO;
 
   /** Total-variation norm. */
   public static final TvForm TV_FORM = TvForm.L2;
@@ -66,9 +74,11 @@ public final class Defaults {
 
   /**
    * Evaluation budget of the first (coarsest) stage; each finer stage gets 2/5 of it, and every
-   * stage ends early at {@link #TOLERANCE}.
+   * stage ends early at {@link #TOLERANCE}. 200, the reference recipe's budget: at 150 the fine
+   * hatching of the first iterations had not died out on Golden Gate x The Starry Night (lattice
+   * score 1.62x the reference's at 150, 1.26x at 200; docs/QUALITY.md).
    */
-  public static final int ITERATIONS = 150;
+  public static final int ITERATIONS = 200;
 
   /** Adam/GD step in 8-bit pixel levels (jcjohnson's Adam default is 10). */
   public static final double LEARNING_RATE = 10;
@@ -116,7 +126,9 @@ public final class Defaults {
 
   /**
    * Outputs up to this size run in one stage; larger ones start at half size or less and continue
-   * from the upsampled result (Gatys et al. 2017), which reaches the same loss in less time.
+   * from the upsampled result (Gatys et al. 2017), which reaches the same loss in less time; a run
+   * from the photo gets the photo's detail band back at each finer stage ({@link
+   * StageUpsampling#resizeWithDetail}).
    */
   public static final int SINGLE_STAGE_MAX = 384;
 

@@ -206,7 +206,7 @@ public final class Settings {
           "loss-form",
           SettingType.lowerCaseChoice(LossForm.class),
           Defaults.LOSS_FORM,
-          "normalized (relative errors, mean total variation), joint (as normalized, the style layers divided by one constant, so they weigh by their magnitudes), paper (the paper's sums) or mean (means with summed total variation, jcjohnson).",
+          "normalized (relative errors, mean total variation), joint (as normalized, the style layers divided by one constant, so they weigh by their magnitudes), photo (as joint, divided by the photo's own Gram energy, so the balance is the same for every painting), paper (the paper's sums) or mean (means with summed total variation, jcjohnson).",
           Rule.REQUIRED,
           StyleTransferRequestBuilder::lossForm,
           StyleTransferRequestBuilder::lossForm,

@@ -156,7 +156,8 @@ final class StyleObjective implements Objective {
    * forms; mean A^2 of the region's own target for {@link LossForm#NORMALIZED}; and for {@link
    * LossForm#JOINT} one divisor for all, sum_l w_l mean A_l^2 (a layer's mean A^2 averaged over its
    * regions), so that sum_l w_l E_l / sum_l w_l mean A_l^2 keeps eq. 5's weighting of the layers by
-   * their magnitudes. StyleObjective and TiledObjective both take their divisors from here.
+   * their magnitudes; for {@link LossForm#PHOTO} the same with the photo's own Gram energy, sum_l w_l
+   * mean G(P)_l^2 (joint's without a photo). StyleObjective and TiledObjective both take their divisors from here.
    */
   static IdentityHashMap<RegionTarget, Double> styleDivisors(StyleTargets targets, LossForm form) {
     IdentityHashMap<RegionTarget, Double> divisors = new IdentityHashMap<>();
@@ -170,8 +171,15 @@ final class StyleObjective implements Objective {
       }
       joint += targets.styleLayerWeights().get(e.getKey()) * layerMean;
     }
-    if (form == LossForm.JOINT) {
-      // Differs from Gatys et al. (2015), eq. 5: the weighted sum is divided by one constant.
+    if (form == LossForm.PHOTO && !targets.photoGramEnergy().isEmpty()) {
+      joint = 0;
+      for (Map.Entry<String, Double> e : targets.photoGramEnergy().entrySet()) {
+        joint += targets.styleLayerWeights().get(e.getKey()) * e.getValue();
+      }
+    }
+    if (form == LossForm.JOINT || form == LossForm.PHOTO) {
+      // Differs from Gatys et al. (2015), eq. 5: the weighted sum is divided by one constant, of
+      // the targets (joint) or of the photo (photo; joint without a photo).
       double divisor = Math.max(joint, 1e-12);
       divisors.replaceAll((region, m) -> divisor);
     }

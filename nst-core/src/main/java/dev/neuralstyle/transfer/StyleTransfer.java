@@ -242,7 +242,15 @@ public final class StyleTransfer implements AutoCloseable {
                       h)
                   : ImageTensors.fromRgbPlanes(
                       stageManager,
-                      StageUpsampling.resize(previous, previousW, previousH, w, h),
+                      content != null && request.init().mode() == InitMode.CONTENT
+                          ? StageUpsampling.resizeWithDetail(
+                              previous,
+                              previousW,
+                              previousH,
+                              ImageTensors.toRgbPlanes(content),
+                              w,
+                              h)
+                          : StageUpsampling.resize(previous, previousW, previousH, w, h),
                       h,
                       w,
                       convention);

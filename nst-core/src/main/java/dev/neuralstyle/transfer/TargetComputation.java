@@ -78,6 +78,7 @@ final class TargetComputation {
     Map<String, NDArray> contentTargets = new LinkedHashMap<>();
     Map<String, NDArray[]> outputMasks = new LinkedHashMap<>();
     Map<String, double[]> outputCounts = new LinkedHashMap<>();
+    Map<String, Double> photoEnergy = new LinkedHashMap<>();
     try (NDManager scratch = owner.newSubManager()) {
       // Without content, a blank image of the output size gives each style layer's M_l.
       NDArray c =
@@ -96,6 +97,11 @@ final class TargetComputation {
           tiled != null ? tiled.maps() : all.isEmpty() ? Map.of() : features.extract(c, all);
       for (String layer : request.contentLayers()) {
         contentTargets.put(layer, keep(maps.get(layer).duplicate(), owner));
+      }
+      if (content != null) {
+        for (String layer : request.styleLayers()) {
+          photoEnergy.put(layer, photoGramEnergy(maps, tiled, layer));
+        }
       }
       float[][] planes = palette == null ? null : RegionMasks.planes(contentMask, palette);
       for (String layer : request.styleLayers()) {
@@ -204,7 +210,23 @@ final class TargetComputation {
     for (int i = 0; i < w.length; i++) {
       layerWeights.put(request.styleLayers().get(i), w[i]);
     }
-    return new StyleTargets(contentTargets, styleTargets, layerWeights);
+    return new StyleTargets(contentTargets, styleTargets, layerWeights, photoEnergy);
+  }
+
+  /**
+   * mean G(P)^2 of the photo's per-position Gram matrix at {@code layer}, normalised as the style
+   * targets of the mean forms are (G / (M N)): the divisor of {@link LossForm#PHOTO}. A tiled
+   * stage sums the Gram matrix over its tiles.
+   */
+  private static double photoGramEnergy(
+      Map<String, NDArray> maps, TiledFeatures.Pass tiled, String layer) {
+    NDArray perPosition =
+        tiled != null
+            ? tiled.grams().get(layer).div((float) (long) tiled.positions().get(layer))
+            : GramMatrix.of(maps.get(layer), LossForm.PAPER)
+                .div((float) GramMatrix.positions(maps.get(layer)));
+    NDArray gram = perPosition.div((float) perPosition.getShape().get(0));
+    return StyleObjective.meanSquare(gram);
   }
 
   /** Per layer, the per-position Gram matrix G / M of a whole style image's feature maps. */

@@ -71,7 +71,7 @@ class RecipeBalanceTest {
     StyleTransferRequest r = defaults(64).build();
     assertEquals(List.of("relu4_2"), r.contentLayers());
     assertEquals(List.of("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1"), r.styleLayers());
-    assertEquals(LossForm.NORMALIZED, r.lossForm());
+    assertEquals(LossForm.PHOTO, r.lossForm());
   }
 
   @Test
@@ -82,6 +82,11 @@ class RecipeBalanceTest {
   @Test
   void the_joint_form_keeps_each_terms_share_too() {
     keepsShares(LossForm.JOINT);
+  }
+
+  @Test
+  void the_photo_form_keeps_each_terms_share_too() {
+    keepsShares(LossForm.PHOTO);
   }
 
   private static void keepsShares(LossForm form) {

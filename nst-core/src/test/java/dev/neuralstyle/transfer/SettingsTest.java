@@ -60,7 +60,7 @@ class SettingsTest {
   void enumerated_settings_have_one_wire_name_per_value_and_read_them_back() {
     assertEquals(List.of("max", "avg"), Settings.POOLING.type().choices());
     assertEquals(
-        List.of("paper", "mean", "normalized", "joint"), Settings.LOSS_FORM.type().choices());
+        List.of("paper", "mean", "normalized", "joint", "photo"), Settings.LOSS_FORM.type().choices());
     for (Setting<?> s : Settings.all()) {
       List<String> choices = s.type().choices();
       assertEquals(choices.size(), new HashSet<>(choices).size(), s.key());
@@ -74,7 +74,7 @@ class SettingsTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> Settings.LOSS_FORM.parseInto(StyleTransferRequest.builder(), "sum"));
-    assertEquals("unknown value 'sum': expected paper, mean, normalized or joint", cli(e));
+    assertEquals("unknown value 'sum': expected paper, mean, normalized, joint or photo", cli(e));
   }
 
   @Test

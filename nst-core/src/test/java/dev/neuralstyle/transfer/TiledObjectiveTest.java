@@ -127,7 +127,7 @@ class TiledObjectiveTest {
   }
 
   @Test
-  void tiled_normalized_form_the_default_equals_the_whole_images_plain_and_seamless()
+  void tiled_normalized_form_equals_the_whole_images_plain_and_seamless()
       throws Exception {
     compare(LossForm.NORMALIZED, false, false);
     compare(LossForm.NORMALIZED, true, false);
@@ -136,6 +136,13 @@ class TiledObjectiveTest {
   @Test
   void tiled_joint_form_equals_the_whole_images() throws Exception {
     compare(LossForm.JOINT, false, false);
+  }
+
+  /** The default: the photo's Gram energy is summed over the tiles of the content pass. */
+  @Test
+  void tiled_photo_form_the_default_equals_the_whole_images_plain_and_seamless() throws Exception {
+    compare(LossForm.PHOTO, false, false);
+    compare(LossForm.PHOTO, true, false);
   }
 
   @Test
