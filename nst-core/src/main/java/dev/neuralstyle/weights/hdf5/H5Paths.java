@@ -1,4 +1,4 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.hdf5;
 
 import dev.neuralstyle.NstException;
 import io.jhdf.api.Group;

@@ -1,7 +1,11 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.hdf5;
 
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.RegularFiles;
+import dev.neuralstyle.weights.WeightFormat;
+import dev.neuralstyle.weights.tensor.DType;
+import dev.neuralstyle.weights.tensor.RawTensor;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -23,13 +27,13 @@ import java.util.regex.Pattern;
  * blockB_convC.weight} (HWIO kernels transposed to OIHW) and {@code blockB_convC.bias}; other
  * groups are skipped unread.
  */
-final class KerasH5Reader {
+public final class KerasH5Reader {
   /** Keras group names of VGG convolutions. */
   static final Pattern CONV_GROUP = Pattern.compile("block([1-5])_conv([1-4])");
 
   private KerasH5Reader() {}
 
-  static TensorFile read(Path file) {
+  public static TensorFile read(Path file) {
     HdfFile hdf = open(file, RegularFiles.require(file, "weights file"));
     TensorFile out = new TensorFile(file, WeightFormat.KERAS_H5);
     out.addResource(hdf::close);

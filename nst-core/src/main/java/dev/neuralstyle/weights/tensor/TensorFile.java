@@ -1,6 +1,7 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.tensor;
 
 import dev.neuralstyle.RegularFiles;
+import dev.neuralstyle.weights.WeightFormat;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,6 +1,10 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.torch;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.weights.WeightFormat;
+import dev.neuralstyle.weights.tensor.DType;
+import dev.neuralstyle.weights.tensor.FileRegions;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.channels.FileChannel;

@@ -1,6 +1,9 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.torch;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.weights.tensor.DType;
+import dev.neuralstyle.weights.tensor.FileRegions;
+import dev.neuralstyle.weights.tensor.RawTensor;
 import java.io.IOException;
 import java.util.function.Function;
 

@@ -1,6 +1,9 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.torch;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.weights.WeightFormat;
+import dev.neuralstyle.weights.tensor.DType;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

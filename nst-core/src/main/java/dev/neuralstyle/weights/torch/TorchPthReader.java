@@ -1,6 +1,10 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.torch;
 
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.weights.WeightFormat;
+import dev.neuralstyle.weights.tensor.DType;
+import dev.neuralstyle.weights.tensor.RawTensor;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,11 +14,11 @@ import java.util.Map;
  * through {@link RestrictedUnpickler}, so no class named in the file is ever instantiated. Tensor
  * values stay on disk until the loader asks for them.
  */
-final class TorchPthReader {
+public final class TorchPthReader {
   private TorchPthReader() {}
 
   /** Reads {@code file}, whose container {@code format} was detected from its first bytes. */
-  static TensorFile read(Path file, WeightFormat format) throws IOException {
+  public static TensorFile read(Path file, WeightFormat format) throws IOException {
     switch (format) {
       case TORCH_ZIP:
         return TorchZipContainer.read(file);

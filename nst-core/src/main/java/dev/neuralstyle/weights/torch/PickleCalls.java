@@ -1,4 +1,4 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.torch;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.tensor;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -39,12 +39,12 @@ public enum DType {
   }
 
   /** Whether values of this type can be converted to float32 without reinterpretation. */
-  boolean convertible() {
+  public boolean convertible() {
     return floating;
   }
 
   /** The safetensors name of a type, or {@code null} if unknown. */
-  static DType fromSafetensors(String name) {
+  public static DType fromSafetensors(String name) {
     try {
       return valueOf(name); // exact, as the format defines them: F32, not f32
     } catch (IllegalArgumentException e) {
@@ -53,7 +53,7 @@ public enum DType {
   }
 
   /** The type of a PyTorch legacy storage class such as {@code FloatStorage}, or {@code null}. */
-  static DType fromTorchStorage(String className) {
+  public static DType fromTorchStorage(String className) {
     switch (className) {
       case "FloatStorage":
         return F32;

@@ -1,10 +1,15 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.safetensors;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.neuralstyle.NstException;
+import dev.neuralstyle.weights.WeightFormat;
+import dev.neuralstyle.weights.tensor.DType;
+import dev.neuralstyle.weights.tensor.FileRegions;
+import dev.neuralstyle.weights.tensor.RawTensor;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,7 +28,7 @@ import java.util.Map;
  * length at most 100,000,000 bytes, valid UTF-8 JSON, no duplicate names, known dtypes, sizes that
  * match the shapes, and tensors that tile the data section without gaps or overlaps.
  */
-final class SafetensorsReader {
+public final class SafetensorsReader {
   /** Largest accepted JSON header, as in the reference implementation. */
   static final long MAX_HEADER = 100_000_000L;
 
@@ -39,7 +44,7 @@ final class SafetensorsReader {
   /**
    * Parses the header of {@code file}; tensor values are read on demand while the result is open.
    */
-  static TensorFile read(Path file) throws IOException {
+  public static TensorFile read(Path file) throws IOException {
     return TensorFile.open(file, WeightFormat.SAFETENSORS, SafetensorsReader::parse);
   }
 

@@ -1,4 +1,4 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.tensor;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -56,7 +56,7 @@ public final class FileRegions {
    * Gathers a strided view into a dense C-order array. {@code base} holds the storage elements from
    * {@code offset} to the view's last element; sizes and strides count elements.
    */
-  static float[] gather(float[] base, long[] size, long[] stride) {
+  public static float[] gather(float[] base, long[] size, long[] stride) {
     long numel = RawTensor.numel(size);
     float[] out = new float[(int) numel];
     int rank = size.length;

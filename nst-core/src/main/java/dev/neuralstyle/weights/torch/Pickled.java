@@ -1,5 +1,6 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.torch;
 
+import dev.neuralstyle.weights.tensor.DType;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

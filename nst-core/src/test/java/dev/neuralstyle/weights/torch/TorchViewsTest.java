@@ -1,4 +1,4 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.torch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.testkit.PickleWriter;
 import dev.neuralstyle.testkit.TorchFiles;
+import dev.neuralstyle.weights.WeightsLoader;
+import dev.neuralstyle.weights.tensor.DType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

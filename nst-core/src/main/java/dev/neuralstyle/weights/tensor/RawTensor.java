@@ -1,4 +1,4 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.tensor;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -50,7 +50,7 @@ public final class RawTensor {
   }
 
   /** Reads the values; the caller has checked dtype and shape first. */
-  float[] load() throws IOException {
+  public float[] load() throws IOException {
     return loader.load();
   }
 

@@ -1,4 +1,4 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.tensor;
 
 import dev.neuralstyle.features.VggModel;
 import java.io.IOException;

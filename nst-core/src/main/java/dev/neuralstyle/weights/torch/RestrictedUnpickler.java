@@ -1,4 +1,4 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.torch;
 
 import dev.neuralstyle.NstException;
 import java.math.BigInteger;

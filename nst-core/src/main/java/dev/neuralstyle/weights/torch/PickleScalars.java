@@ -1,4 +1,4 @@
-package dev.neuralstyle.weights;
+package dev.neuralstyle.weights.torch;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
