@@ -1,4 +1,4 @@
-package dev.neuralstyle.output;
+package dev.neuralstyle.output.record;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.neuralstyle.output;
+package dev.neuralstyle.output.render;
 
 import java.awt.Color;
 import java.awt.FontMetrics;

@@ -1,4 +1,4 @@
-package dev.neuralstyle.output;
+package dev.neuralstyle.output.render;
 
 import dev.neuralstyle.image.AtomicFiles;
 import dev.neuralstyle.image.ImageResize;

@@ -1,4 +1,4 @@
-package dev.neuralstyle.output;
+package dev.neuralstyle.output.render;
 
 import java.awt.Font;
 import java.awt.FontMetrics;

@@ -1,4 +1,4 @@
-package dev.neuralstyle.output;
+package dev.neuralstyle.output.record;
 
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;

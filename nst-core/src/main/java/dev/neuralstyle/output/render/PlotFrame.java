@@ -1,4 +1,4 @@
-package dev.neuralstyle.output;
+package dev.neuralstyle.output.render;
 
 /**
  * The plot rectangle of a {@link LossPlot} in pixels and the data ranges it shows: linear x, log10

@@ -1,4 +1,4 @@
-package dev.neuralstyle.output;
+package dev.neuralstyle.output.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
