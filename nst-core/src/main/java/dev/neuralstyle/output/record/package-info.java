@@ -3,6 +3,6 @@
  * every setting by its schema key and wire name, the weights' provenance, the steps and timings;
  * {@link dev.neuralstyle.output.record.RunRecordReader} reads one back as a {@link
  * dev.neuralstyle.output.record.RecordedRun} (a missing key takes its default), which is what
- * {@code --resume out.json} continues.
+ * a resumed run continues.
  */
 package dev.neuralstyle.output.record;
