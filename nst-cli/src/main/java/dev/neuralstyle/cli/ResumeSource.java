@@ -1,8 +1,8 @@
 package dev.neuralstyle.cli;
 
 import dev.neuralstyle.NstException;
-import dev.neuralstyle.output.RecordedRun;
-import dev.neuralstyle.output.RunRecordReader;
+import dev.neuralstyle.output.record.RecordedRun;
+import dev.neuralstyle.output.record.RunRecordReader;
 import dev.neuralstyle.transfer.InitMode;
 import dev.neuralstyle.transfer.InitSpec;
 import dev.neuralstyle.transfer.ResumePoint;

@@ -208,6 +208,22 @@ class AdversarialCliTest {
             1,
             "nests tuples",
             () -> transfer("--weights", deepKey.toString())));
+    c.add(
+        new Case(
+            "3",
+            "dict key 3000 deep (serve)",
+            1,
+            "nests tuples",
+            () ->
+                new String[] {
+                  "serve",
+                  "--port",
+                  "0",
+                  "--data-dir",
+                  out.resolve("srv").toString(),
+                  "--weights",
+                  deepKey.toString()
+                }));
     Path listKey = pickle("list-key.pth", listKey());
     c.add(
         new Case(
@@ -298,6 +314,14 @@ class AdversarialCliTest {
               1,
               "not a regular file",
               () -> transfer("--content-mask", f)));
+      Path mask = twoToneMask(in.resolve("two-tone.png"), 40, 30);
+      c.add(
+          new Case(
+              "5",
+              "--style-mask FIFO",
+              1,
+              "not a regular file",
+              () -> transfer("--content-mask", mask.toString(), "--style-mask", f)));
       c.add(new Case("5", "--init FIFO", 1, "not a regular file", () -> transfer("--init", f)));
       c.add(new Case("5", "--resume FIFO", 2, "does not exist", () -> transfer("--resume", f)));
     }
@@ -725,6 +749,71 @@ class AdversarialCliTest {
         });
   }
 
+  /**
+   * Finding 18: a weights file's metadata is shown escaped and bounded. An ANSI escape, a bell or a
+   * line break in a key or value never reaches the terminal raw (a file could clear the screen or
+   * fake an output line), and a file with 200,000 entries prints 50 and a count, not 200,000 lines.
+   * These files are valid, so {@code weights info} succeeds (exit 0) within 60 s.
+   */
+  @TestFactory
+  Stream<DynamicTest> weights_info_shows_hostile_metadata_escaped_and_bounded() throws IOException {
+    Map<String, String> hostile = new LinkedHashMap<>();
+    hostile.put("title\u001b[2J", "\u001b[31mred\u001b[0m\u0007\r\nsha256:      forged");
+    Path ansi =
+        TinyWeightFiles.writeSafetensors(
+            in.resolve("ansi.safetensors"), TinyWeightFiles.vgg19Convs(2, 7), hostile);
+    Map<String, String> many = new LinkedHashMap<>();
+    for (int i = 0; i < 200_000; i++) {
+      many.put("k" + i, "v" + i);
+    }
+    Path crowded =
+        TinyWeightFiles.writeSafetensors(
+            in.resolve("crowded.safetensors"), TinyWeightFiles.vgg19Convs(2, 7), many);
+    return Stream.of(
+        DynamicTest.dynamicTest(
+            "finding 18: ANSI escapes and line breaks in metadata",
+            () ->
+                table.row(
+                    "18",
+                    "ANSI escapes and line breaks in metadata",
+                    () ->
+                        assertTimeoutPreemptively(
+                            Duration.ofSeconds(60),
+                            () -> {
+                              Cli.Result r = Cli.run("weights", "info", ansi.toString());
+                              assertEquals(0, r.exitCode(), r.toString());
+                              assertTrue(
+                                  r.out().chars().noneMatch(ch -> ch < 0x20 && ch != '\n'),
+                                  "a control character was printed raw: " + r);
+                              assertEquals(
+                                  1,
+                                  r.out().lines().filter(l -> l.startsWith("sha256:")).count(),
+                                  r.toString());
+                              assertEquals(
+                                  1,
+                                  r.out().lines().filter(l -> l.startsWith("metadata:")).count(),
+                                  r.toString());
+                            }))),
+        DynamicTest.dynamicTest(
+            "finding 18: 200,000 metadata entries",
+            () ->
+                table.row(
+                    "18",
+                    "200,000 metadata entries",
+                    () ->
+                        assertTimeoutPreemptively(
+                            Duration.ofSeconds(60),
+                            () -> {
+                              Cli.Result r = Cli.run("weights", "info", crowded.toString());
+                              assertEquals(0, r.exitCode(), r.toString());
+                              List<String> shown =
+                                  r.out().lines().filter(l -> l.startsWith("metadata:")).toList();
+                              assertEquals(51, shown.size(), shown.size() + " metadata lines");
+                              assertEquals(
+                                  "metadata:    … 199,950 more entries not shown", shown.get(50));
+                            }))));
+  }
+
   /** Whether this process ignores SIGINT (its children then do too). */
   private static boolean sigintIgnored() throws IOException {
     String mask =
@@ -863,6 +952,19 @@ class AdversarialCliTest {
       for (int x = 0; x < w; x++) {
         img.setRGB(
             x, y, (i++ * 2654435761L % 0xffffff) > 0 ? (int) (i * 2654435761L & 0xffffff) : 1);
+      }
+    }
+    javax.imageio.ImageIO.write(img, "png", file.toFile());
+    return file;
+  }
+
+  /** A region mask of two flat colours: the left half black, the right half white. */
+  private static Path twoToneMask(Path file, int w, int h) throws IOException {
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = w / 2; x < w; x++) {
+        img.setRGB(x, y, 0xffffff);
       }
     }
     javax.imageio.ImageIO.write(img, "png", file.toFile());

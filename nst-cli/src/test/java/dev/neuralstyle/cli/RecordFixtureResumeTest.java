@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.neuralstyle.output.RecordedRun;
-import dev.neuralstyle.output.RunRecordReader;
+import dev.neuralstyle.output.record.RecordedRun;
+import dev.neuralstyle.output.record.RunRecordReader;
 import dev.neuralstyle.testkit.SharedFiles;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import java.io.IOException;

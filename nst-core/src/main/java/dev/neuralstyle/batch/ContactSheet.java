@@ -1,7 +1,7 @@
 package dev.neuralstyle.batch;
 
 import dev.neuralstyle.image.ImageResize;
-import dev.neuralstyle.output.ImageGrid;
+import dev.neuralstyle.output.render.ImageGrid;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

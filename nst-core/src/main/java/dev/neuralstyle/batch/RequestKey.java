@@ -1,6 +1,6 @@
 package dev.neuralstyle.batch;
 
-import dev.neuralstyle.output.RunRecordWriter;
+import dev.neuralstyle.output.record.RunRecordWriter;
 import dev.neuralstyle.transfer.StyleTransferRequest;
 import dev.neuralstyle.weights.FileDigest;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,13 @@ package dev.neuralstyle.output;
 
 import dev.neuralstyle.image.ImageFiles;
 import dev.neuralstyle.image.ImageResize;
+import dev.neuralstyle.output.record.RunRecord;
+import dev.neuralstyle.output.record.RunRecordWriter;
+import dev.neuralstyle.output.record.WeightsProvenance;
+import dev.neuralstyle.output.render.AnimatedGifWriter;
+import dev.neuralstyle.output.render.CaptionedImage;
+import dev.neuralstyle.output.render.ComparisonPanel;
+import dev.neuralstyle.output.render.LossPlot;
 import dev.neuralstyle.transfer.LayerFallback;
 import dev.neuralstyle.transfer.StepRecord;
 import dev.neuralstyle.transfer.StyleTransferRequest;

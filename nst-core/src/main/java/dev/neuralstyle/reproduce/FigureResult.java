@@ -1,6 +1,6 @@
 package dev.neuralstyle.reproduce;
 
-import dev.neuralstyle.output.ImageGrid;
+import dev.neuralstyle.output.render.ImageGrid;
 import java.awt.image.BufferedImage;
 import java.util.List;
 

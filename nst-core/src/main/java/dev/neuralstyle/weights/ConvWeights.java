@@ -1,5 +1,6 @@
 package dev.neuralstyle.weights;
 
+import dev.neuralstyle.weights.tensor.RawTensor;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Objects;

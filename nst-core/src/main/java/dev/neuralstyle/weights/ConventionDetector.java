@@ -2,6 +2,7 @@ package dev.neuralstyle.weights;
 
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.Preprocessing;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -2,6 +2,8 @@ package dev.neuralstyle.weights;
 
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.features.VggModel;
+import dev.neuralstyle.weights.tensor.RawTensor;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -116,7 +116,19 @@ public final class TinyWeightFiles {
     return buf.array();
   }
 
+  /** {@code s} as a JSON string: quotes and backslashes escaped, control characters as \\u00XX. */
   private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    StringBuilder q = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch == '"' || ch == '\\') {
+        q.append('\\').append(ch);
+      } else if (ch < 0x20) {
+        q.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) ch));
+      } else {
+        q.append(ch);
+      }
+    }
+    return q.append('"').toString();
   }
 }

@@ -2,7 +2,7 @@ package dev.neuralstyle.video;
 
 import dev.neuralstyle.NstException;
 import dev.neuralstyle.image.ImageFiles;
-import dev.neuralstyle.output.AnimatedGifWriter;
+import dev.neuralstyle.output.render.AnimatedGifWriter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -177,6 +178,24 @@ final class ProgressStream implements JobListener, AutoCloseable {
           channels.remove(id);
           broadcast(gallery, Map.of("type", "deleted", "id", id.value()));
         });
+  }
+
+  /**
+   * Whether the stream still holds {@code id}'s last snapshot (the PNG data URL a newcomer to a
+   * running job gets first): true while the job runs, false once it has finished. Waits for the
+   * events handed to the sender thread before this call; false after {@link #close()}.
+   */
+  boolean holdsSnapshot(JobId id) {
+    try {
+      return sender.submit(() -> channels.containsKey(id) && channel(id).lastStep != null).get();
+    } catch (RejectedExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Closes every client (so that the server can stop at once) and the sender thread. */

@@ -253,21 +253,31 @@ class AdversarialWebTest {
     }
   }
 
+  /**
+   * Finding 19, a row of the table too: the page's own POST (same origin) is accepted, and the
+   * finished job's {@code run.json} names no server path (data directory, weights) and no versions.
+   */
   @Test
-  void the_page_itself_may_post_and_run_json_shows_no_server_paths_or_versions() throws Exception {
-    byte[] body = job(Map.of());
-    RawHttp.Response r =
-        RawHttp.send(
-            port,
-            multipartHead(body, "Origin: http://127.0.0.1:" + port, "Sec-Fetch-Site: same-origin"),
-            body);
-    assertEquals(201, r.status(), r.body());
-    String id = ApiClient.JSON.readTree(r.body()).get("id").asText();
-    ApiClient api = new ApiClient(port);
-    api.await(id, "done", 120);
-    String record = api.get("/api/jobs/" + id + "/files/run.json").body();
-    assertFalse(record.contains(dir.toString()), record);
-    assertFalse(record.contains("\"versions\""), record);
-    assertTrue(record.contains("content.png"), record);
+  void the_page_itself_may_post_and_run_json_shows_no_server_paths_or_versions() throws Throwable {
+    table.row(
+        "19",
+        "run.json without server paths or versions",
+        () -> {
+          byte[] body = job(Map.of());
+          RawHttp.Response r =
+              RawHttp.send(
+                  port,
+                  multipartHead(
+                      body, "Origin: http://127.0.0.1:" + port, "Sec-Fetch-Site: same-origin"),
+                  body);
+          assertEquals(201, r.status(), r.body());
+          String id = ApiClient.JSON.readTree(r.body()).get("id").asText();
+          ApiClient api = new ApiClient(port);
+          api.await(id, "done", 120);
+          String record = api.get("/api/jobs/" + id + "/files/run.json").body();
+          assertFalse(record.contains(dir.toString()), record);
+          assertFalse(record.contains("\"versions\""), record);
+          assertTrue(record.contains("content.png"), record);
+        });
   }
 }

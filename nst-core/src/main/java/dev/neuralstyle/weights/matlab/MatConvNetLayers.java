@@ -1,13 +1,13 @@
 package dev.neuralstyle.weights.matlab;
 
-import dev.neuralstyle.weights.DType;
-import dev.neuralstyle.weights.KernelLayout;
-import dev.neuralstyle.weights.RawTensor;
-import dev.neuralstyle.weights.TensorFile;
 import dev.neuralstyle.weights.matlab.MatValue.Cell;
 import dev.neuralstyle.weights.matlab.MatValue.Numeric;
 import dev.neuralstyle.weights.matlab.MatValue.Struct;
 import dev.neuralstyle.weights.matlab.MatValue.Text;
+import dev.neuralstyle.weights.tensor.DType;
+import dev.neuralstyle.weights.tensor.KernelLayout;
+import dev.neuralstyle.weights.tensor.RawTensor;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

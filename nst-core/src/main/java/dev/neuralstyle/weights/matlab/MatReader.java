@@ -1,10 +1,10 @@
 package dev.neuralstyle.weights.matlab;
 
 import dev.neuralstyle.NstException;
-import dev.neuralstyle.weights.TensorFile;
 import dev.neuralstyle.weights.WeightFormat;
 import dev.neuralstyle.weights.matlab.MatParser.MatException;
 import dev.neuralstyle.weights.matlab.MatParser.Tag;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,13 +1,13 @@
 package dev.neuralstyle.weights.numpy;
 
-import dev.neuralstyle.weights.DType;
-import dev.neuralstyle.weights.KernelLayout;
-import dev.neuralstyle.weights.RawTensor;
-import dev.neuralstyle.weights.TensorFile;
 import dev.neuralstyle.weights.numpy.NpyUnpickler.PickleException;
 import dev.neuralstyle.weights.numpy.NpyValues.Array;
 import dev.neuralstyle.weights.numpy.NpyValues.Bytes;
 import dev.neuralstyle.weights.numpy.NpyValues.Tuple;
+import dev.neuralstyle.weights.tensor.DType;
+import dev.neuralstyle.weights.tensor.KernelLayout;
+import dev.neuralstyle.weights.tensor.RawTensor;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.util.List;
 import java.util.Map;
 

@@ -1,13 +1,13 @@
 package dev.neuralstyle.weights.numpy;
 
 import dev.neuralstyle.NstException;
-import dev.neuralstyle.weights.KernelLayout;
-import dev.neuralstyle.weights.RawTensor;
-import dev.neuralstyle.weights.TensorFile;
 import dev.neuralstyle.weights.WeightFormat;
 import dev.neuralstyle.weights.numpy.NpyUnpickler.PickleException;
 import dev.neuralstyle.weights.numpy.NpyValues.Array;
 import dev.neuralstyle.weights.numpy.NpyValues.Bytes;
+import dev.neuralstyle.weights.tensor.KernelLayout;
+import dev.neuralstyle.weights.tensor.RawTensor;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,7 +1,7 @@
 package dev.neuralstyle.weights.protobuf;
 
-import dev.neuralstyle.weights.DType;
-import dev.neuralstyle.weights.RawTensor;
+import dev.neuralstyle.weights.tensor.DType;
+import dev.neuralstyle.weights.tensor.RawTensor;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.neuralstyle.weights.protobuf;
 
 import dev.neuralstyle.NstException;
-import dev.neuralstyle.weights.DType;
-import dev.neuralstyle.weights.KernelLayout;
-import dev.neuralstyle.weights.RawTensor;
-import dev.neuralstyle.weights.TensorFile;
 import dev.neuralstyle.weights.WeightFormat;
+import dev.neuralstyle.weights.tensor.DType;
+import dev.neuralstyle.weights.tensor.KernelLayout;
+import dev.neuralstyle.weights.tensor.RawTensor;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;

@@ -1,6 +1,6 @@
 package dev.neuralstyle.weights.protobuf;
 
-import dev.neuralstyle.weights.TensorFile;
+import dev.neuralstyle.weights.tensor.TensorFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
