@@ -63,7 +63,8 @@ public final class VideoTransfer {
                 ? RunExtras.NONE
                 : new RunExtras(
                     prev.targets.get(0).warped().toImage(),
-                    new TemporalLoss(request.temporalWeight(), prev.targets));
+                    new TemporalLoss(
+                        request.temporalWeight(), prev.targets, request.transfer().lossForm()));
         StyleTransferRequest frameRequest =
             request.transfer().toBuilder()
                 .content(folder.content(k))
