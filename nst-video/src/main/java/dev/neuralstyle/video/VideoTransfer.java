@@ -62,7 +62,7 @@ public final class VideoTransfer {
             prev == null || request.temporalWeight() == 0
                 ? RunExtras.NONE
                 : new RunExtras(
-                    prev.targets.get(0).warped().toImage(),
+                    Warp.startImage(prev.targets.get(0).warped(), RgbPixels.of(content)).toImage(),
                     new TemporalLoss(
                         request.temporalWeight(), prev.targets, request.transfer().lossForm()));
         StyleTransferRequest frameRequest =
