@@ -64,7 +64,7 @@ class VideoCommandTest {
             "--style-layers", "--content-weight", "--optimizer", "--temporal-weight", "--flow")) {
       assertTrue(r.out().contains(option), option + "\n" + r.out());
     }
-    assertTrue(r.out().contains("Default: 200.0"), r.out());
+    assertTrue(r.out().contains("Default: 100.0"), r.out());
     assertTrue(r.out().contains("Default: dis"), r.out());
   }
 

@@ -12,9 +12,21 @@ package dev.neuralstyle.video;
  * </ul>
  *
  * and gets weight 0 in both cases. A pixel whose backward flow points outside frame i-1 (content
- * that entered the picture) has no forward flow to check against and gets 0 too.
+ * that entered the picture) has no forward flow to check against and gets 0 too, and so does the
+ * rim of {@link #BORDER} pixels along the frame's edges.
  */
 public final class ConsistencyMask {
+  /**
+   * Width in pixels of the rim that gets weight 0 whatever the flows say. Differs from Ruder et al.
+   * (2016): along the edges the stylised result carries an offset of its own (the network's zero
+   * padding), and holding the rim to the previous result carried that offset forward: on a
+   * sub-pixel pan over the Tübingen photo the left column's colour offset from the content frame
+   * drifted from -3 to -27 levels over the frames (bench/video/edge_bands.py); with the rim free
+   * and the start image's rim taken from the content frame ({@link Warp#startImage}) it stays at
+   * about -4.
+   */
+  public static final int BORDER = 1;
+
   private ConsistencyMask() {}
 
   /**
@@ -32,8 +44,8 @@ public final class ConsistencyMask {
     float[] u = backward.dx();
     float[] v = backward.dy();
     float[] mask = new float[w * h];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
+    for (int y = BORDER; y < h - BORDER; y++) {
+      for (int x = BORDER; x < w - BORDER; x++) {
         int i = y * w + x;
         float px = x + u[i];
         float py = y + v[i];

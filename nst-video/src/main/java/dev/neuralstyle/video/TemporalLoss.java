@@ -3,6 +3,7 @@ package dev.neuralstyle.video;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dev.neuralstyle.image.RgbPixels;
+import dev.neuralstyle.loss.LossForm;
 import dev.neuralstyle.transfer.ExtraLoss;
 import dev.neuralstyle.transfer.StageContext;
 import java.util.ArrayList;
@@ -14,8 +15,15 @@ import java.util.List;
  * {@code ω} the previous frame's result warped into this frame and {@code c} the {@link
  * ConsistencyMask}; and eq. (8), long-term, the sum of that term over several earlier frames with
  * the masks of {@link ConsistencyMask#longTerm}. The total loss of eq. (9) adds {@code γ} times it
- * to the content and style losses. Differences are measured in 8-bit pixel levels whatever the
- * weights' input convention (as in Ruder et al.'s Caffe-convention code).
+ * to the content and style losses.
+ *
+ * <p>Units follow the run's {@link LossForm}, whatever the weights' input convention. Under {@link
+ * LossForm#PAPER} and {@link LossForm#MEAN} differences are in 8-bit pixel levels and divided by
+ * {@code D}, as in Ruder et al.'s Caffe-convention code. Under the relative forms ({@link
+ * LossForm#NORMALIZED}, {@link LossForm#JOINT}), whose content and style terms are of order 1, the
+ * term is the mean over the masked pixels and channels of {@code (x − ω)²} with pixels in 0..1:
+ * {@code Σ_k c_k (x_k − ω_k)² / Σ_k c_k}, so that γ means the same at any size and any mask
+ * coverage.
  */
 public final class TemporalLoss implements ExtraLoss {
   /**
@@ -28,16 +36,19 @@ public final class TemporalLoss implements ExtraLoss {
 
   private final double weight;
   private final List<Target> targets;
+  private final boolean relative;
 
   /**
    * The weighted term.
    *
    * @param weight γ
    * @param targets one per earlier frame, all of one size
+   * @param form the run's loss form, which sets the units (see the class comment)
    */
-  public TemporalLoss(double weight, List<Target> targets) {
+  public TemporalLoss(double weight, List<Target> targets, LossForm form) {
     this.weight = weight;
     this.targets = List.copyOf(targets);
+    this.relative = form.relative();
   }
 
   @Override
@@ -46,14 +57,30 @@ public final class TemporalLoss implements ExtraLoss {
     int h = stage.height();
     int plane = w * h;
     float[] levels = stage.levelsPerUnit();
-    double perElement = weight / (3.0 * plane); // γ / D
-    List<NDArray> goals = new ArrayList<>();
-    List<NDArray> weights = new ArrayList<>();
+    List<float[]> masks = new ArrayList<>();
+    double covered = 0;
     for (Target t : targets) {
       float[] mask = resizeNearest(t.mask(), t.warped().width(), t.warped().height(), w, h);
+      for (float m : mask) {
+        covered += m;
+      }
+      masks.add(mask);
+    }
+    // Differs from Ruder et al. (2016), eq. 7, under the relative loss forms: 0..1 pixel units and
+    // the mean over the masked pixels instead of 8-bit levels over all D = W x H x C values, so
+    // that
+    // γ weighs the term against content and style terms of order 1 alike at every frame size.
+    double perElement = relative ? weight / (3.0 * Math.max(covered, 1)) : weight / (3.0 * plane);
+    double levelsPerMeasured = relative ? 255 : 1;
+    List<NDArray> goals = new ArrayList<>();
+    List<NDArray> weights = new ArrayList<>();
+    for (int k = 0; k < targets.size(); k++) {
+      Target t = targets.get(k);
+      float[] mask = masks.get(k);
       float[] c = new float[3 * plane];
       for (int ch = 0; ch < 3; ch++) {
-        float f = (float) (perElement * levels[ch] * levels[ch]);
+        double measuredPerInput = levels[ch] / levelsPerMeasured;
+        float f = (float) (perElement * measuredPerInput * measuredPerInput);
         for (int i = 0; i < plane; i++) {
           c[ch * plane + i] = f * mask[i];
         }

@@ -62,8 +62,9 @@ public final class VideoTransfer {
             prev == null || request.temporalWeight() == 0
                 ? RunExtras.NONE
                 : new RunExtras(
-                    prev.targets.get(0).warped().toImage(),
-                    new TemporalLoss(request.temporalWeight(), prev.targets));
+                    Warp.startImage(prev.targets.get(0).warped(), RgbPixels.of(content)).toImage(),
+                    new TemporalLoss(
+                        request.temporalWeight(), prev.targets, request.transfer().lossForm()));
         StyleTransferRequest frameRequest =
             request.transfer().toBuilder()
                 .content(folder.content(k))

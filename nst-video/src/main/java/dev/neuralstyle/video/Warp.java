@@ -47,6 +47,41 @@ public final class Warp {
     return new RgbPixels(w, h, r, g, b);
   }
 
+  /**
+   * The start image of frame i (Ruder et al.'s "prev-warped" initialisation): {@code warped}, the
+   * previous result warped into frame i, except on the rim of {@link ConsistencyMask#BORDER}
+   * pixels, which is taken from {@code content}, frame i itself. Differs from Ruder et al. (2016):
+   * the warp clamps positions at the edges, so the rim would copy the previous result's edge pixels
+   * and carry their offset from frame to frame (see {@link ConsistencyMask#BORDER}). The inputs are
+   * not modified.
+   *
+   * @param warped the previous result warped into frame i
+   * @param content frame i of the input, of the same size
+   */
+  public static RgbPixels startImage(RgbPixels warped, RgbPixels content) {
+    int w = warped.width();
+    int h = warped.height();
+    if (content.width() != w || content.height() != h) {
+      throw new IllegalArgumentException(
+          "content " + content.width() + "x" + content.height() + " differs from " + w + "x" + h);
+    }
+    float[][] in = {warped.r(), warped.g(), warped.b()};
+    float[][] rim = {content.r(), content.g(), content.b()};
+    float[][] out = new float[3][];
+    int border = ConsistencyMask.BORDER;
+    for (int c = 0; c < 3; c++) {
+      out[c] = in[c].clone();
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          if (x < border || y < border || x >= w - border || y >= h - border) {
+            out[c][y * w + x] = rim[c][y * w + x];
+          }
+        }
+      }
+    }
+    return new RgbPixels(w, h, out[0], out[1], out[2]);
+  }
+
   private static float clamp(float v, int max) {
     return Math.max(0, Math.min(max, v));
   }

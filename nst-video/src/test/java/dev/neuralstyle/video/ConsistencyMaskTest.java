@@ -18,9 +18,52 @@ class ConsistencyMaskTest {
         ConsistencyMask.compute(FlowField.uniform(w, h, 3, 0), FlowField.uniform(w, h, -3, 0));
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        assertEquals(x >= 3 ? 1f : 0f, mask[y * w + x], "x=" + x + " y=" + y);
+        boolean rim = y == 0 || y == h - 1 || x == w - 1;
+        assertEquals(x >= 3 && !rim ? 1f : 0f, mask[y * w + x], "x=" + x + " y=" + y);
       }
     }
+  }
+
+  @Test
+  void the_rim_gets_weight_zero_even_where_the_flows_agree() {
+    int w = 12;
+    int h = 10;
+    int b = ConsistencyMask.BORDER;
+    float[] mask =
+        ConsistencyMask.compute(FlowField.uniform(w, h, 0, 0), FlowField.uniform(w, h, 0, 0));
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        boolean rim = x < b || y < b || x >= w - b || y >= h - b;
+        assertEquals(rim ? 0f : 1f, mask[y * w + x], "x=" + x + " y=" + y);
+      }
+    }
+  }
+
+  @Test
+  void the_start_image_takes_its_rim_from_the_content_frame_and_the_rest_from_the_warp() {
+    int w = 12;
+    int h = 10;
+    int b = ConsistencyMask.BORDER;
+    RgbPixels content = RgbPixels.of(Pan.frames(w, h, 1, 0, 5).get(0));
+    RgbPixels previous = RgbPixels.of(Pan.frames(w, h, 1, 0, 6).get(0));
+    float[] before = previous.g().clone();
+    // A pan by 1.5 px: the clamped warp repeats the previous result's edge pixels on the rim.
+    RgbPixels warped = Warp.image(previous, FlowField.uniform(w, h, -1.5f, 0.5f));
+    RgbPixels start = Warp.startImage(warped, content);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y * w + x;
+        boolean rim = x < b || y < b || x >= w - b || y >= h - b;
+        float[][] want =
+            rim
+                ? new float[][] {content.r(), content.g(), content.b()}
+                : new float[][] {warped.r(), warped.g(), warped.b()};
+        assertEquals(want[0][i], start.r()[i], 0, "r at x=" + x + " y=" + y);
+        assertEquals(want[1][i], start.g()[i], 0, "g at x=" + x + " y=" + y);
+        assertEquals(want[2][i], start.b()[i], 0, "b at x=" + x + " y=" + y);
+      }
+    }
+    assertArrayEquals(before, previous.g(), "input unchanged");
   }
 
   @Test

@@ -82,7 +82,10 @@ class VideoTransferTest {
             .run(request(input, dir.resolve("ind"), 0, noise), e -> {}, () -> false);
     VideoResult temporal =
         new VideoTransfer(engine)
-            .run(request(input, dir.resolve("tmp"), 200, noise), e -> {}, () -> false);
+            .run(
+                request(input, dir.resolve("tmp"), VideoRequest.DEFAULT_TEMPORAL_WEIGHT, noise),
+                e -> {},
+                () -> false);
     assertTrue(independent.finished() && temporal.finished());
     assertEquals(4, ClipReader.folderFrames(dir.resolve("tmp")).size());
     assertTrue(
