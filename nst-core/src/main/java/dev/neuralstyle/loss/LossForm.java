@@ -45,7 +45,9 @@ public enum LossForm {
    */
   PHOTO;
 
-  /** Whether the terms are relative errors ({@link #NORMALIZED}, {@link #JOINT} or {@link #PHOTO}). */
+  /**
+   * Whether the terms are relative errors ({@link #NORMALIZED}, {@link #JOINT} or {@link #PHOTO}).
+   */
   public boolean relative() {
     return this == NORMALIZED || this == JOINT || this == PHOTO;
   }

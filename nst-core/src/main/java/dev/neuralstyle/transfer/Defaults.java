@@ -44,10 +44,10 @@ public final class Defaults {
 
   /**
    * Style weight beta, on the style errors divided by the photo's own Gram energy ({@link
-   * LossForm#PHOTO}; layer weights sum to 1). The PyTorch reference recipe of docs/QUALITY.md (content
-   * 1, style 1e3 on Gram matrices / (C H W)) gives every pair of its panel an effective beta of
-   * 369-577 in this unit. 600, between the measured 450 (style distance 0.90-1.06x the reference's,
-   * lattice up to 1.38x) and 700 (0.87-1.09x, lattice up to 1.50x; docs/QUALITY.md).
+   * LossForm#PHOTO}; layer weights sum to 1). The PyTorch reference recipe of docs/QUALITY.md
+   * (content 1, style 1e3 on Gram matrices / (C H W)) gives every pair of its panel an effective
+   * beta of 369-577 in this unit. 600, between the measured 450 (style distance 0.90-1.06x the
+   * reference's, lattice up to 1.38x) and 700 (0.87-1.09x, lattice up to 1.50x; docs/QUALITY.md).
    */
   public static final double STYLE_WEIGHT = 600;
 

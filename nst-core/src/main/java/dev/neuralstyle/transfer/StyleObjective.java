@@ -156,8 +156,9 @@ final class StyleObjective implements Objective {
    * forms; mean A^2 of the region's own target for {@link LossForm#NORMALIZED}; and for {@link
    * LossForm#JOINT} one divisor for all, sum_l w_l mean A_l^2 (a layer's mean A^2 averaged over its
    * regions), so that sum_l w_l E_l / sum_l w_l mean A_l^2 keeps eq. 5's weighting of the layers by
-   * their magnitudes; for {@link LossForm#PHOTO} the same with the photo's own Gram energy, sum_l w_l
-   * mean G(P)_l^2 (joint's without a photo). StyleObjective and TiledObjective both take their divisors from here.
+   * their magnitudes; for {@link LossForm#PHOTO} the same with the photo's own Gram energy, sum_l
+   * w_l mean G(P)_l^2 (joint's without a photo). StyleObjective and TiledObjective both take their
+   * divisors from here.
    */
   static IdentityHashMap<RegionTarget, Double> styleDivisors(StyleTargets targets, LossForm form) {
     IdentityHashMap<RegionTarget, Double> divisors = new IdentityHashMap<>();

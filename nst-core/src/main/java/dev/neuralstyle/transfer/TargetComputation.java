@@ -215,8 +215,8 @@ final class TargetComputation {
 
   /**
    * mean G(P)^2 of the photo's per-position Gram matrix at {@code layer}, normalised as the style
-   * targets of the mean forms are (G / (M N)): the divisor of {@link LossForm#PHOTO}. A tiled
-   * stage sums the Gram matrix over its tiles.
+   * targets of the mean forms are (G / (M N)): the divisor of {@link LossForm#PHOTO}. A tiled stage
+   * sums the Gram matrix over its tiles.
    */
   private static double photoGramEnergy(
       Map<String, NDArray> maps, TiledFeatures.Pass tiled, String layer) {

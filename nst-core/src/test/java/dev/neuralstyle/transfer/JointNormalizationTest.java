@@ -32,35 +32,41 @@ class JointNormalizationTest {
   private static final List<String> STYLE =
       List.of("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1");
 
+  private static final int W = 64;
+  private static final int H = 48;
+
   @TempDir Path dir;
+
+  /** The request both tests share: ramp photo, stripes painting, the paper's five style layers. */
+  private StyleTransferRequestBuilder request() {
+    return StyleTransferRequest.builder()
+        .content(dir.resolve("c.png"))
+        .styles(List.of(dir.resolve("s.png")))
+        .contentLayers(List.of("relu4_2"))
+        .styleLayers(STYLE);
+  }
+
+  private static FeatureNetwork seededVgg(NDManager m) {
+    return VggFeatures.create(
+        m,
+        VggModel.VGG19,
+        PoolingMode.AVERAGE,
+        new SeededVggWeights(VggModel.VGG19, "conv5_1", 5),
+        "relu5_1");
+  }
 
   /** Layer to its share of the style term at equal relative errors: w_l mean A_l^2 / divisor_l. */
   private Map<String, Double> shares(LossForm form) throws Exception {
-    int w = 64;
-    int h = 48;
     BufferedImage content =
-        ImageFiles.read(TestImages.ramp(dir, "c.png", w, h), "content", 1 << 20);
+        ImageFiles.read(TestImages.ramp(dir, "c.png", W, H), "content", 1 << 20);
     BufferedImage style =
         ImageFiles.read(TestImages.stripes(dir, "s.png", 48, 48, 6), "style", 1 << 20);
-    StyleTransferRequest request =
-        StyleTransferRequest.builder()
-            .content(dir.resolve("c.png"))
-            .styles(List.of(dir.resolve("s.png")))
-            .contentLayers(List.of("relu4_2"))
-            .styleLayers(STYLE)
-            .lossForm(form)
-            .build();
+    StyleTransferRequest request = request().lossForm(form).build();
     try (NDManager m = NDManager.newBaseManager();
-        FeatureNetwork vgg =
-            VggFeatures.create(
-                m,
-                VggModel.VGG19,
-                PoolingMode.AVERAGE,
-                new SeededVggWeights(VggModel.VGG19, "conv5_1", 5),
-                "relu5_1")) {
+        FeatureNetwork vgg = seededVgg(m)) {
       StyleTargets targets =
           TargetComputation.compute(
-              m, vgg, Preprocessing.CAFFE, request, content, List.of(style), null, List.of(), w, h);
+              m, vgg, Preprocessing.CAFFE, request, content, List.of(style), null, List.of(), W, H);
       IdentityHashMap<RegionTarget, Double> divisors = StyleObjective.styleDivisors(targets, form);
       Map<String, Double> shares = new LinkedHashMap<>();
       for (String layer : STYLE) {
@@ -95,35 +101,22 @@ class JointNormalizationTest {
    */
   @Test
   void photo_divides_by_the_photos_own_gram_energy_and_is_joint_without_a_photo() throws Exception {
-    int w = 64;
-    int h = 48;
     BufferedImage content =
-        ImageFiles.read(TestImages.ramp(dir, "c.png", w, h), "content", 1 << 20);
+        ImageFiles.read(TestImages.ramp(dir, "c.png", W, H), "content", 1 << 20);
     BufferedImage style =
         ImageFiles.read(TestImages.stripes(dir, "s.png", 48, 48, 6), "style", 1 << 20);
     StyleTransferRequest request =
-        StyleTransferRequest.builder()
-            .content(dir.resolve("c.png"))
-            .styles(List.of(dir.resolve("s.png")))
-            .contentLayers(List.of("relu4_2"))
-            .styleLayers(STYLE)
+        request()
             .styleLayerWeights(List.of(1.0, 2.0, 1.0, 0.5, 1.0))
             .lossForm(LossForm.PHOTO)
             .build();
     try (NDManager m = NDManager.newBaseManager();
-        FeatureNetwork vgg =
-            VggFeatures.create(
-                m,
-                VggModel.VGG19,
-                PoolingMode.AVERAGE,
-                new SeededVggWeights(VggModel.VGG19, "conv5_1", 5),
-                "relu5_1")) {
+        FeatureNetwork vgg = seededVgg(m)) {
       StyleTargets targets =
           TargetComputation.compute(
-              m, vgg, Preprocessing.CAFFE, request, content, List.of(style), null, List.of(), w, h);
+              m, vgg, Preprocessing.CAFFE, request, content, List.of(style), null, List.of(), W, H);
       Map<String, NDArray> maps =
-          vgg.extract(
-              ImageTensors.toTensor(m, content, Preprocessing.CAFFE), STYLE);
+          vgg.extract(ImageTensors.toTensor(m, content, Preprocessing.CAFFE), STYLE);
       double expected = 0;
       for (String layer : STYLE) {
         NDArray f = maps.get(layer);
@@ -138,10 +131,11 @@ class JointNormalizationTest {
       for (Double divisor : photo.values()) {
         assertEquals(expected, divisor, 1e-4 * expected);
       }
-      // A photo of a quarter of the contrast: photo's divisor follows it, joint's (of the painting) not.
-      BufferedImage faint = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
+      // A photo of a quarter of the contrast: photo's divisor follows it, joint's (of the painting)
+      // not.
+      BufferedImage faint = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+      for (int y = 0; y < H; y++) {
+        for (int x = 0; x < W; x++) {
           int rgb = content.getRGB(x, y);
           int r = 96 + ((rgb >> 16) & 255) / 4;
           int g = 96 + ((rgb >> 8) & 255) / 4;
@@ -151,7 +145,7 @@ class JointNormalizationTest {
       }
       StyleTargets faintTargets =
           TargetComputation.compute(
-              m, vgg, Preprocessing.CAFFE, request, faint, List.of(style), null, List.of(), w, h);
+              m, vgg, Preprocessing.CAFFE, request, faint, List.of(style), null, List.of(), W, H);
       double faintPhoto =
           StyleObjective.styleDivisors(faintTargets, LossForm.PHOTO).values().iterator().next();
       assertTrue(faintPhoto < 0.9 * expected, "photo divisor " + faintPhoto + " vs " + expected);
@@ -162,7 +156,7 @@ class JointNormalizationTest {
 
       StyleTargets noPhoto =
           TargetComputation.compute(
-              m, vgg, Preprocessing.CAFFE, request, null, List.of(style), null, List.of(), w, h);
+              m, vgg, Preprocessing.CAFFE, request, null, List.of(style), null, List.of(), W, H);
       assertTrue(noPhoto.photoGramEnergy().isEmpty());
       IdentityHashMap<RegionTarget, Double> textureJoint =
           StyleObjective.styleDivisors(noPhoto, LossForm.JOINT);

@@ -60,7 +60,8 @@ class SettingsTest {
   void enumerated_settings_have_one_wire_name_per_value_and_read_them_back() {
     assertEquals(List.of("max", "avg"), Settings.POOLING.type().choices());
     assertEquals(
-        List.of("paper", "mean", "normalized", "joint", "photo"), Settings.LOSS_FORM.type().choices());
+        List.of("paper", "mean", "normalized", "joint", "photo"),
+        Settings.LOSS_FORM.type().choices());
     for (Setting<?> s : Settings.all()) {
       List<String> choices = s.type().choices();
       assertEquals(choices.size(), new HashSet<>(choices).size(), s.key());

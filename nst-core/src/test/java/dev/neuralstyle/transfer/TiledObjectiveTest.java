@@ -127,8 +127,7 @@ class TiledObjectiveTest {
   }
 
   @Test
-  void tiled_normalized_form_equals_the_whole_images_plain_and_seamless()
-      throws Exception {
+  void tiled_normalized_form_equals_the_whole_images_plain_and_seamless() throws Exception {
     compare(LossForm.NORMALIZED, false, false);
     compare(LossForm.NORMALIZED, true, false);
   }

@@ -20,10 +20,10 @@ import java.util.List;
  * <p>Units follow the run's {@link LossForm}, whatever the weights' input convention. Under {@link
  * LossForm#PAPER} and {@link LossForm#MEAN} differences are in 8-bit pixel levels and divided by
  * {@code D}, as in Ruder et al.'s Caffe-convention code. Under the relative forms ({@link
- * LossForm#NORMALIZED}, {@link LossForm#JOINT}, {@link LossForm#PHOTO}), whose content and style terms are of order 1, the
- * term is the mean over the masked pixels and channels of {@code (x − ω)²} with pixels in 0..1:
- * {@code Σ_k c_k (x_k − ω_k)² / Σ_k c_k}, so that γ means the same at any size and any mask
- * coverage.
+ * LossForm#NORMALIZED}, {@link LossForm#JOINT}, {@link LossForm#PHOTO}), whose content and style
+ * terms are of order 1, the term is the mean over the masked pixels and channels of {@code (x −
+ * ω)²} with pixels in 0..1: {@code Σ_k c_k (x_k − ω_k)² / Σ_k c_k}, so that γ means the same at any
+ * size and any mask coverage.
  */
 public final class TemporalLoss implements ExtraLoss {
   /**
