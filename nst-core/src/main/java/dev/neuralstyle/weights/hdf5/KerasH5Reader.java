@@ -33,6 +33,7 @@ public final class KerasH5Reader {
 
   private KerasH5Reader() {}
 
+  /** Reads the VGG convolution tensors of the Keras HDF5 weights file {@code file}. */
   public static TensorFile read(Path file) {
     HdfFile hdf = open(file, RegularFiles.require(file, "weights file"));
     TensorFile out = new TensorFile(file, WeightFormat.KERAS_H5);
