@@ -45,6 +45,9 @@ class RecordFixtureResumeTest {
             .optimizer(dev.neuralstyle.optimize.OptimizerKind.ADAM)
             .iterations(6)
             .snapshotEvery(1)
+            // the defaults of the main that wrote the record, kept in it
+            .lossForm(dev.neuralstyle.loss.LossForm.NORMALIZED)
+            .styleWeight(3000)
             .build();
     assertEquals(expected, run.request());
     assertEquals(6, run.evaluations());

@@ -130,9 +130,9 @@ class TransferOptionsTest {
             .snapshotEvery());
     assertEquals(100, parse("--no-gif", "--save-every", "100").request().snapshotEvery());
     assertEquals(0, parse("--no-extras").request().snapshotEvery());
-    // The default 512 px runs 150 at 256 px, then 60 at 512 px: 210 / 40 -> every 6 (the default
-    // budget went from 500 to 150 with the normalized recipe, docs/QUALITY.md).
-    assertEquals(6, parse().request().snapshotEvery());
+    // The default 512 px runs 200 at 256 px, then 80 at 512 px: 280 / 40 -> every 7 (the default
+    // budget went from 500 to 150 with the normalized recipe and to 200 with photo, QUALITY.md).
+    assertEquals(7, parse().request().snapshotEvery());
   }
 
   @Test
