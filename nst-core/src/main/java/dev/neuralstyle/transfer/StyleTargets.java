@@ -12,7 +12,7 @@ import java.util.Map;
  * @param style style layer to its targets, one per region (one for the whole image without masks)
  * @param styleLayerWeights style layer to w_l
  * @param photoGramEnergy style layer to mean G(P)_l^2, the content photo's own per-position Gram
- *     energy (empty without a content image); the divisor of {@link
+ *     energy (empty without a content image, and under other loss forms); the divisor of {@link
  *     dev.neuralstyle.loss.LossForm#PHOTO}
  */
 record StyleTargets(

@@ -98,7 +98,7 @@ final class TargetComputation {
       for (String layer : request.contentLayers()) {
         contentTargets.put(layer, keep(maps.get(layer).duplicate(), owner));
       }
-      if (content != null) {
+      if (content != null && request.lossForm() == LossForm.PHOTO) {
         for (String layer : request.styleLayers()) {
           photoEnergy.put(layer, photoGramEnergy(maps, tiled, layer));
         }

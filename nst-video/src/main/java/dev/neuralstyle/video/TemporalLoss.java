@@ -68,8 +68,7 @@ public final class TemporalLoss implements ExtraLoss {
     }
     // Differs from Ruder et al. (2016), eq. 7, under the relative loss forms: 0..1 pixel units and
     // the mean over the masked pixels instead of 8-bit levels over all D = W x H x C values, so
-    // that
-    // γ weighs the term against content and style terms of order 1 alike at every frame size.
+    // that γ weighs the term against content and style terms of order 1 alike at every frame size.
     double perElement = relative ? weight / (3.0 * Math.max(covered, 1)) : weight / (3.0 * plane);
     double levelsPerMeasured = relative ? 255 : 1;
     List<NDArray> goals = new ArrayList<>();

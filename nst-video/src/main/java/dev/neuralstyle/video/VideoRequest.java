@@ -32,16 +32,16 @@ public record VideoRequest(
     double folderFps,
     boolean keepFrames) {
   /**
-   * Default γ, for the relative loss forms (the default {@code normalized}: the temporal term is
-   * the mean squared difference in 0..1 pixel units over the masked pixels, see {@link
-   * TemporalLoss}). Chosen by a sweep on a 12-frame 128 px pan over the Tübingen photo with The
-   * Starry Night (bench/video/gamma_sweep.sh; README, Video) and by looking at the frames: γ = 100
-   * keeps the strokes in place from frame to frame (warp error 6.54 levels, independent frames
-   * 19.86) while the style term stays below that of independent frames; γ = 1000 brings the warp
-   * error near the input's own (3.32 levels, the input 2.90) but softens the strokes (the
-   * repeatedly resampled previous result is held), and 10000 smears them. Under {@code paper} and
-   * {@code mean}, which keep 8-bit units, the same number weighs 255² times as much; pass a smaller
-   * one there.
+   * Default γ, for the relative loss forms (the default {@code photo}, and {@code normalized}, in
+   * which it was measured: the temporal term is the mean squared difference in 0..1 pixel units
+   * over the masked pixels, see {@link TemporalLoss}). Chosen by a sweep on a 12-frame 128 px pan
+   * over the Tübingen photo with The Starry Night (bench/video/gamma_sweep.sh; README, Video) and
+   * by looking at the frames: γ = 100 keeps the strokes in place from frame to frame (warp error
+   * 6.54 levels, independent frames 19.86) while the style term stays below that of independent
+   * frames; γ = 1000 brings the warp error near the input's own (3.32 levels, the input 2.90) but
+   * softens the strokes (the repeatedly resampled previous result is held), and 10000 smears them.
+   * Under {@code paper} and {@code mean}, which keep 8-bit units, the same number weighs 255² times
+   * as much; pass a smaller one there.
    */
   public static final double DEFAULT_TEMPORAL_WEIGHT = 100;
 
